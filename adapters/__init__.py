@@ -1,0 +1,1 @@
+"""Thin adapters that put the engine on a terminal, Telegram and Discord."""

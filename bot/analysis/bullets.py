@@ -1,0 +1,246 @@
+"""Score experience bullets: action verb, result, technology, system, length, pronouns, filler."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.analysis.lexicon import Lexicon
+from bot.analysis.text import clean, figures, strip_bullet, words
+
+# Points per check; they add up to 100.
+WEIGHTS = {
+    "strong_verb": 25,
+    "quantified": 25,
+    "names_technology": 20,
+    "names_system": 10,
+    "good_length": 10,
+    "no_pronouns": 5,
+    "no_filler": 5,
+}
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|lt)\b", re.I)
+
+
+@dataclass(frozen=True)
+class BulletReport:
+    """What one bullet does well, what it lacks, and how to fix it first."""
+
+    text: str
+    score: int
+    checks: dict[str, Any]
+    advice: tuple[str, ...]
+    rewrite: str
+    opening_verb: str | None
+    technologies: tuple[str, ...]
+    figures: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable JSON shape."""
+        return {
+            "text": self.text,
+            "score": self.score,
+            "checks": self.checks,
+            "advice": list(self.advice),
+            "rewrite": self.rewrite,
+        }
+
+
+@dataclass(frozen=True)
+class RoleBulletsReport:
+    """The bullets of one role, checked one by one and together."""
+
+    bullets: tuple[BulletReport, ...]
+    advice: tuple[str, ...]
+    repeated_verbs: dict[str, int] = field(default_factory=dict)
+    mixed_tenses: bool = False
+
+    @property
+    def score(self) -> int:
+        """The average bullet score, less a little for problems across the role."""
+        if not self.bullets:
+            return 0
+        mean = sum(b.score for b in self.bullets) / len(self.bullets)
+        return max(0, round(mean) - 5 * len(self.advice))
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable JSON shape."""
+        return {
+            "section": "bullets",
+            "score": self.score,
+            "bullets": [b.as_json() for b in self.bullets],
+            "advice": list(self.advice),
+            "checks": {"repeated_verbs": self.repeated_verbs, "mixed_tenses": self.mixed_tenses},
+        }
+
+
+def _opening(text: str, lex: Lexicon) -> tuple[bool, str | None, str | None]:
+    """Whether the bullet opens with a strong verb; the verb; the weak opener if any."""
+    weak = lex.weak_opener(text)
+    if weak is not None:
+        return False, None, weak
+    first = words(text)[:1]
+    if not first:
+        return False, None, None
+    word = first[0]
+    if word.lower() in lex.first_person:
+        return False, None, None
+    verb = lex.verb_of(word)
+    if verb is not None:
+        return True, verb, None
+    lowered = word.lower()
+    if lowered.endswith("ed") and len(lowered) >= 5 and not lex.is_weak_past(lowered):
+        return True, lowered, None
+    if lex.is_weak_past(lowered):
+        return False, None, lowered
+    return False, None, None
+
+
+def _tense(verb_word: str) -> str:
+    lowered = verb_word.lower()
+    if lowered.endswith("ing"):
+        return "gerund"
+    if lowered.endswith("ed") or lowered in {"built", "led", "wrote", "ran", "drove", "made"}:
+        return "past"
+    return "present"
+
+
+def _rewrite(text: str, strong: bool, weak: str | None, checks: dict[str, Any]) -> str:
+    """A template from the user's own words; brackets mark what only the user can fill in."""
+    body = text.rstrip(". ")
+    if weak is not None:
+        body = body[len(weak) :].lstrip(" ,:-")
+    if not strong:
+        body = "[Action verb: Built / Reduced / Migrated / Fixed] " + body
+    if not checks["names_technology"]:
+        body += " using [language, framework or database]"
+    if not checks["quantified"]:
+        body += ", [result: by how much, how fast, for how many users]"
+    return body + "."
+
+
+def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
+    """Check one bullet against the rules in ``guidance.yaml``."""
+    rules = lex.role.guidance.bullets.rules
+    text = strip_bullet(clean(raw).replace("\n", " "))
+    strong, verb, weak = _opening(text, lex)
+    techs = tuple(s.name for s in lex.skills.technologies(text))
+    figs = tuple(figures(text))
+    word_list = words(text)
+    pronouns = sorted({w.lower() for w in word_list if w.lower() in lex.first_person})
+    buzz = lex.find(text, lex.buzzwords) + lex.find(text, lex.cliches)
+    filler = lex.find(text, lex.filler)
+    systems = lex.find(text, lex.system_words)
+    too_short = len(word_list) < rules.min_words
+    too_long = len(word_list) > rules.max_words or len(text) > rules.max_chars
+    checks: dict[str, Any] = {
+        "strong_verb": strong,
+        "weak_opener": weak,
+        "quantified": bool(figs),
+        "names_technology": bool(techs),
+        "technologies": list(techs),
+        "names_system": bool(systems),
+        "word_count": len(word_list),
+        "too_short": too_short,
+        "too_long": too_long,
+        "first_person": pronouns,
+        "buzzwords": buzz,
+        "filler": filler,
+        "passive": bool(_PASSIVE.search(text)),
+    }
+    passed = {
+        "strong_verb": strong,
+        "quantified": bool(figs),
+        "names_technology": bool(techs),
+        "names_system": bool(systems),
+        "good_length": not (too_short or too_long),
+        "no_pronouns": not pronouns,
+        "no_filler": not (buzz or filler),
+    }
+    score = sum(WEIGHTS[name] for name, ok in passed.items() if ok)
+    if not text:
+        score = 0
+    advice = _advice(checks, weak, rules.max_words, rules.min_words)
+    return BulletReport(
+        text=text,
+        score=score,
+        checks=checks,
+        advice=tuple(advice),
+        rewrite=_rewrite(text, strong, weak, checks) if text else "",
+        opening_verb=verb,
+        technologies=techs,
+        figures=figs,
+    )
+
+
+def _advice(checks: dict[str, Any], weak: str | None, max_words: int, min_words: int) -> list[str]:
+    advice: list[str] = []
+    if checks["first_person"] and not checks["strong_verb"]:
+        advice.append(
+            f"Drop “{checks['first_person'][0].capitalize()}” and start with the verb: "
+            "Built, Reduced, Migrated…"
+        )
+    elif not checks["strong_verb"]:
+        opener = f"instead of “{weak}”, " if weak else ""
+        advice.append(f"Start with what you did: {opener}open with Built, Reduced, Migrated…")
+    if not checks["quantified"]:
+        advice.append(
+            "Add the result: by how much, how fast, for how many users? "
+            "(latency, uptime, requests per second, hours saved)"
+        )
+    if not checks["names_technology"]:
+        advice.append("Name the technology you used: the language, framework, database or cloud.")
+    if not checks["names_system"]:
+        advice.append("Say which system or feature it was: the payments API, the search service…")
+    if checks["too_long"]:
+        advice.append(
+            f"Trim it to two lines (about {max_words} words): verb, system, tech, result."
+        )
+    if checks["too_short"]:
+        advice.append(f"Say more: a bullet under {min_words} words rarely shows impact.")
+    if checks["first_person"] and checks["strong_verb"]:
+        advice.append("Leave out “I”, “my” and “we”: the whole resume is about you.")
+    if checks["passive"]:
+        advice.append("Use the active voice: say what you did, not what was done.")
+    vague = checks["buzzwords"] + checks["filler"]
+    if vague:
+        quoted = ", ".join(f"“{w}”" for w in vague[:3])
+        advice.append(f"Replace {quoted} with a concrete detail.")
+    return advice
+
+
+def analyse_bullets(lines: list[str], lex: Lexicon) -> RoleBulletsReport:
+    """Check the bullets of one role, each on its own and as a set."""
+    rules = lex.role.guidance.bullets.rules
+    reports = tuple(analyse_bullet(line, lex) for line in lines if strip_bullet(clean(line)))
+    verbs = Counter(r.opening_verb for r in reports if r.opening_verb)
+    repeated = {verb: n for verb, n in verbs.items() if n > 1}
+    tenses = {
+        _tense(words(r.text)[0])
+        for r in reports
+        if r.checks["strong_verb"] and words(r.text) and not r.text.lower().startswith("i ")
+    }
+    mixed = len(tenses - {"gerund"}) > 1
+    advice: list[str] = []
+    count = len(reports)
+    if count and count < rules.min_per_role:
+        advice.append(
+            f"Add bullets: {count} is thin; {rules.min_per_role}–{rules.max_per_role} per role "
+            "show enough."
+        )
+    elif count > rules.max_per_role:
+        advice.append(
+            f"Keep the best {rules.max_per_role}: {count} bullets dilute the strong ones; "
+            "merge or cut the weakest."
+        )
+    if repeated:
+        listed = ", ".join(f"“{v.capitalize()}” ×{n}" for v, n in repeated.items())
+        advice.append(f"Vary your opening verbs: {listed}.")
+    if mixed:
+        advice.append(
+            "Use one tense: past for earlier roles (Built), present only for your current one."
+        )
+    return RoleBulletsReport(
+        bullets=reports, advice=tuple(advice), repeated_verbs=repeated, mixed_tenses=mixed
+    )

@@ -1,0 +1,130 @@
+"""Readable plain-text reports of the analysers' results, for the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.analysis.bullets import BulletReport, RoleBulletsReport
+from bot.analysis.match import MatchReport
+from bot.analysis.resume import ResumeReport
+from bot.analysis.skills_section import SkillsReport
+from bot.analysis.summary import SummaryReport
+
+
+def _numbered(advice: Iterable[str], indent: str = "  ") -> list[str]:
+    return [f"{indent}{n}. {line}" for n, line in enumerate(advice, 1)]
+
+
+def _good(checks: dict[str, bool | object], labels: dict[str, str]) -> str:
+    return ", ".join(label for key, label in labels.items() if checks.get(key) is True)
+
+
+def bullet_lines(report: BulletReport, number: int) -> list[str]:
+    """One bullet: its score, what to fix first, and a rewrite template."""
+    lines = [f"  {number}. [{report.score:>3}/100] {report.text}"]
+    good = _good(
+        report.checks,
+        {
+            "strong_verb": "action verb",
+            "quantified": "a result",
+            "names_technology": "technology",
+            "names_system": "the system",
+        },
+    )
+    if good:
+        lines.append(f"       good: {good}")
+    lines.extend(f"       fix: {advice}" for advice in report.advice[:3])
+    if report.score < 100 and report.rewrite and report.rewrite != report.text:
+        lines.append(f"       try: {report.rewrite}")
+    return lines
+
+
+def render_bullets(report: RoleBulletsReport, title: str = "BULLETS") -> str:
+    """A role's bullets, one by one, then the advice across them."""
+    lines = [f"{title}  {report.score}/100"]
+    for number, bullet in enumerate(report.bullets, 1):
+        lines.extend(bullet_lines(bullet, number))
+    if report.advice:
+        lines.append("  Across these bullets:")
+        lines.extend(_numbered(report.advice, "    "))
+    return "\n".join(lines)
+
+
+def render_summary(report: SummaryReport) -> str:
+    """The summary's score, strengths and advice in order, and an example."""
+    checks = report.checks
+    lines = [f"SUMMARY  {report.score}/100  ({checks['sentence_count']} sentences)"]
+    good = _good(
+        checks,
+        {
+            "mentions_years": f"years ({checks.get('years')})",
+            "names_technology": "stack: " + ", ".join(checks["technologies"][:4]),
+            "names_system": "kind of system",
+            "shows_scale": "a figure of scale",
+            "shows_ownership": "ownership",
+        },
+    )
+    if good:
+        lines.append(f"  good: {good}")
+    if report.advice:
+        lines.append("  Fix first:")
+        lines.extend(_numbered(report.advice, "    "))
+    if report.example:
+        lines.append(f"  Example for your level: {report.example}")
+    return "\n".join(lines)
+
+
+def render_skills(report: SkillsReport, categories: dict[str, str]) -> str:
+    """Skills grouped under their categories, then advice."""
+    lines = [f"SKILLS  {report.score}/100"]
+    for category, names in report.groups.items():
+        lines.append(f"  {categories.get(category, category)}: {', '.join(names)}")
+    if report.unknown:
+        lines.append("  Not recognised: " + ", ".join(i.input for i in report.unknown))
+    if report.advice:
+        lines.append("  Fix first:")
+        lines.extend(_numbered(report.advice, "    "))
+    return "\n".join(lines)
+
+
+def render_resume(report: ResumeReport, categories: dict[str, str], level: str) -> str:
+    """The whole review: sections in resume order, then the checks across sections."""
+    checks = report.checks
+    parts = [
+        f"Resume review for a {level} backend developer: {checks['word_count']} words, "
+        f"about {checks['page_estimate']} page(s) (aim for {checks['max_pages']} at most).",
+        "Sections found: " + (", ".join(checks["sections_found"]) or "none"),
+    ]
+    if report.summary is not None:
+        parts.append(render_summary(report.summary))
+    if report.skills is not None:
+        parts.append(render_skills(report.skills, categories))
+    for role, bullets in report.roles:
+        parts.append(render_bullets(bullets, f"EXPERIENCE: {role.header or 'role'}"))
+    for project, bullets in report.projects:
+        parts.append(render_bullets(bullets, f"PROJECT: {project.header or 'project'}"))
+    if report.advice:
+        parts.append("\n".join(["ACROSS THE RESUME", *_numbered(report.advice)]))
+    return "\n\n".join(parts)
+
+
+def render_match(report: MatchReport) -> str:
+    """The job match: score, matched and missing keywords, advice."""
+    required = [k.term for k in report.keywords if k.required]
+    nice = [k.term for k in report.keywords if not k.required]
+    lines = [
+        f"Match score: {report.score}/100",
+        f"Posting asks for: {', '.join(required) or 'nothing I recognise'}",
+    ]
+    if nice:
+        lines.append(f"Nice to have: {', '.join(nice)}")
+    lines.append(f"On your resume: {', '.join(report.matched) or 'none of them'}")
+    if report.required_missing:
+        lines.append(f"Missing (required): {', '.join(report.required_missing)}")
+    other = [m for m in report.missing if m not in report.required_missing]
+    if other:
+        lines.append(f"Missing (nice to have): {', '.join(other)}")
+    if report.advice:
+        lines.append("What to do:")
+        lines.extend(_numbered(report.advice))
+    return "\n".join(lines)

@@ -1,0 +1,182 @@
+"""The skills taxonomy as a lookup: canonical names from aliases and typos, in lists and prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.analysis.text import clean, strip_bullet
+from bot.knowledge import Skill
+
+# Categories that name a concrete technology, as opposed to a practice or a soft skill.
+TECH_CATEGORIES = frozenset(
+    {"languages", "frameworks", "databases", "messaging", "cloud", "tools", "testing"}
+)
+_TECH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
+_MAX_NGRAM = 4
+# Explicit list items: how closely a typo must resemble a known spelling.
+_LIST_CUTOFF = 84.0
+
+
+def spelling_key(text: str) -> str:
+    """The form two spellings are compared in: case-folded, without spaces, dots, dashes."""
+    return re.sub(r"[\s.\-_]+", "", text.casefold())
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A skill item as typed, and what it resolved to."""
+
+    input: str
+    skill: Skill | None
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A technology found in running text, with the words used for it."""
+
+    skill: Skill
+    text: str
+    start: int
+
+
+def _closest_by_edits(key: str, choices: list[str], max_edits: int) -> str | None:
+    """The choice within ``max_edits`` edits (a swap of two letters counts as one), if any."""
+    best = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=max_edits)
+    return str(best[0]) if best is not None else None
+
+
+class SkillIndex:
+    """Resolve spellings to taxonomy entries; build once per knowledge load."""
+
+    def __init__(self, skills: Iterable[Skill]) -> None:
+        self.skills = tuple(skills)
+        self.by_name = {skill.name: skill for skill in self.skills}
+        self._by_key: dict[str, Skill] = {}
+        for skill in self.skills:
+            for spelling in (skill.name, *skill.aliases):
+                self._by_key.setdefault(spelling_key(spelling), skill)
+        self._keys = list(self._by_key)
+        # Typos are guessed only for longer spellings of names that are not ordinary words.
+        self._fuzzy_keys = [
+            key
+            for key, skill in self._by_key.items()
+            if not skill.exact_case and len(key) >= 5 and skill.category in TECH_CATEGORIES
+        ]
+
+    def exact(self, text: str) -> Skill | None:
+        """The skill this spelling names exactly (alias-aware), if any."""
+        return self._by_key.get(spelling_key(text))
+
+    def resolve(self, item: str) -> Resolved:
+        """Name one explicit skill-list item canonically; never force a match."""
+        typed = item.strip()
+        key = spelling_key(typed)
+        if not key:
+            return Resolved(typed, None)
+        found = self._by_key.get(key)
+        if found is not None:
+            return Resolved(typed, found)
+        if len(key) >= 4:
+            close = process.extractOne(
+                key, self._keys, scorer=fuzz.ratio, score_cutoff=_LIST_CUTOFF
+            )
+            best = close[0] if close is not None else None
+            if best is None and len(key) >= 5:
+                best = _closest_by_edits(key, self._keys, 1)
+            if best is not None:
+                return Resolved(typed, self._by_key[best])
+        nearby = process.extract(key, self._keys, scorer=fuzz.ratio, limit=6, score_cutoff=60)
+        names = tuple(dict.fromkeys(self._by_key[k].name for k, _, _ in nearby))[:3]
+        return Resolved(typed, None, names)
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Technologies named in running text, longest spelling first, typos of long names too."""
+        tokens = [(m.group(0), m.start()) for m in _TECH_TOKEN.finditer(text)]
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._longest_at(tokens, i)
+            if hit is not None:
+                skill, width = hit
+                words = " ".join(t for t, _ in tokens[i : i + width])
+                found.append(Mention(skill, words, tokens[i][1]))
+                i += width
+                continue
+            word = tokens[i][0]
+            guess = self._typo(word)
+            if guess is not None:
+                found.append(Mention(guess, word, tokens[i][1]))
+            elif "/" in word:
+                for part in word.split("/"):
+                    part_skill = self._accept(part, self._by_key.get(spelling_key(part)))
+                    if part_skill is not None:
+                        found.append(Mention(part_skill, part, tokens[i][1]))
+            i += 1
+        return found
+
+    def technologies(self, text: str) -> list[Skill]:
+        """Distinct concrete technologies (not practices or soft skills) named in a text."""
+        seen: dict[str, Skill] = {}
+        for mention in self.mentions(text):
+            if mention.skill.category in TECH_CATEGORIES:
+                seen.setdefault(mention.skill.name, mention.skill)
+        return list(seen.values())
+
+    def _longest_at(self, tokens: list[tuple[str, int]], i: int) -> tuple[Skill, int] | None:
+        for width in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
+            words = [t for t, _ in tokens[i : i + width]]
+            phrase = " ".join(words)
+            skill = self._accept(phrase, self._by_key.get(spelling_key(phrase)))
+            if skill is None and width == 1 and phrase[-1:] in ".":
+                skill = self._accept(phrase[:-1], self._by_key.get(spelling_key(phrase[:-1])))
+            if skill is not None:
+                return skill, width
+        return None
+
+    @staticmethod
+    def _accept(written: str, skill: Skill | None) -> Skill | None:
+        if skill is None:
+            return None
+        if skill.exact_case:
+            # "Go", "Express", "Spring": only as written with the capital, or as an alias.
+            spelled = written.strip(".")
+            if spelled.islower() and spelling_key(spelled) == spelling_key(skill.name):
+                return None
+        return skill
+
+    def _typo(self, word: str) -> Skill | None:
+        key = spelling_key(word)
+        if len(key) < 6 or not key.isalpha():
+            return None
+        limit = 1 if len(key) < 9 else 2
+        best = _closest_by_edits(key, self._fuzzy_keys, limit)
+        return self._by_key[best] if best is not None else None
+
+
+_SPLIT = re.compile(r"[,;|\n•·▪]+|\s+(?:and|&)\s+|\s+-\s+")
+_PARENS = re.compile(r"\(([^)]*)\)")
+
+
+def split_skill_items(text: str, index: SkillIndex) -> list[str]:
+    """Split a free-form skills list into items, keeping names like CI/CD or TCP/IP whole."""
+    flat = clean(text)
+    flat = _PARENS.sub(lambda m: ", " + m.group(1) + ", ", flat)
+    items: list[str] = []
+    for raw in _SPLIT.split(flat):
+        item = strip_bullet(raw).strip(" .:*_`\"'")
+        if ":" in item:
+            # "Languages: Python" — the label before the colon is a heading, not a skill.
+            item = item.split(":", 1)[1].strip()
+        if not item:
+            continue
+        if "/" in item and index.exact(item) is None:
+            items.extend(part.strip() for part in item.split("/") if part.strip())
+        else:
+            items.append(item)
+    return items

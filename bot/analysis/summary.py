@@ -1,0 +1,171 @@
+"""Score a resume summary: length, years, stack, kind of system, scale, ownership, clichés."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from bot.analysis.lexicon import Lexicon
+from bot.analysis.text import clean, figures, sentences, words
+from bot.knowledge import Level
+
+_YEARS_WORDS = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|several|many|a few|a couple of"
+)
+_YEARS = re.compile(
+    rf"""
+    (?:\b(?:over|more\ than|nearly|almost|about|around|\+)?\s*
+       (?:\d{{1,2}}(?:\.\d)?\s*\+?|{_YEARS_WORDS})\s*\+?\s*
+       (?:years?|yrs?)\b)
+    | \b(?:a|one|over\ a|nearly\ a|almost\ a|two)\ decades?\b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+WEIGHTS = {
+    "sentence_count": 15,
+    "mentions_years": 15,
+    "names_technology": 20,
+    "names_system": 15,
+    "shows_scale": 10,
+    "shows_ownership": 10,
+    "no_cliches": 15,
+}
+
+
+@dataclass(frozen=True)
+class SummaryReport:
+    """The summary's checks, score, advice in order, and an example for the user's level."""
+
+    text: str
+    score: int
+    checks: dict[str, Any]
+    advice: tuple[str, ...]
+    example: str
+
+    def as_json(self) -> dict[str, Any]:
+        """The stable JSON shape."""
+        return {
+            "section": "summary",
+            "score": self.score,
+            "checks": self.checks,
+            "advice": list(self.advice),
+            "example": self.example,
+        }
+
+
+def years_mentioned(text: str) -> str | None:
+    """The phrase that states years of experience, if any."""
+    match = _YEARS.search(text)
+    return match.group(0).strip() if match else None
+
+
+def _tech_list_sentences(parts: list[str], lex: Lexicon, limit: int) -> list[str]:
+    """Sentences that list more technologies than the rule allows, or little but technologies."""
+    flagged = []
+    for sentence in parts:
+        count = len(lex.skills.technologies(sentence))
+        wordy = len(words(sentence))
+        if count > limit or (count >= 4 and count * 2 >= wordy):
+            flagged.append(sentence)
+    return flagged
+
+
+def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryReport:
+    """Check a summary against ``guidance.yaml`` and the word lists."""
+    rules = lex.role.guidance.summary.rules
+    text = " ".join(clean(raw).split())
+    parts = sentences(text)
+    techs = [s.name for s in lex.skills.technologies(text)]
+    frontend = lex.find(text, lex.frontend_terms)
+    frontend_skills = [s.name for s in lex.skills.technologies(text) if s.frontend]
+    backend_techs = [t for t in techs if t not in frontend_skills]
+    years = years_mentioned(text)
+    cliches = lex.find(text, lex.cliches)
+    vague = lex.find(text, lex.vague_words) + lex.find(text, lex.buzzwords)
+    tech_lists = _tech_list_sentences(parts, lex, rules.max_tech_list)
+    pronouns = sorted({w.lower() for w in words(text) if w.lower() in lex.first_person})
+    word_count = len(words(text))
+    frontend_first = bool(frontend or frontend_skills) and (
+        len(frontend) + len(frontend_skills) > len(backend_techs)
+    )
+    checks: dict[str, Any] = {
+        "sentence_count": len(parts),
+        "mentions_years": years is not None,
+        "years": years,
+        "names_technology": bool(techs),
+        "technologies": techs,
+        "names_system": bool(lex.find(text, lex.system_words)),
+        "shows_scale": bool(figures(text.replace(years or "\0", " "))),
+        "shows_ownership": bool(lex.find(text, lex.ownership_words)),
+        "cliches": cliches,
+        "vague": vague,
+        "tech_list_without_context": bool(tech_lists),
+        "frontend_first": frontend_first,
+        "first_person": pronouns,
+        "word_count": word_count,
+    }
+    in_range = rules.min_sentences <= len(parts) <= rules.max_sentences
+    # A junior is not expected to count years or show scale yet.
+    passed = {
+        "sentence_count": in_range and word_count <= rules.max_words,
+        "mentions_years": checks["mentions_years"] or level == "junior",
+        "names_technology": checks["names_technology"],
+        "names_system": checks["names_system"],
+        "shows_scale": checks["shows_scale"] or level == "junior",
+        "shows_ownership": checks["shows_ownership"],
+        "no_cliches": not cliches,
+    }
+    score = sum(WEIGHTS[name] for name, ok in passed.items() if ok)
+    score -= 10 if tech_lists else 0
+    score -= 10 if frontend_first else 0
+    score -= 5 if vague else 0
+    score = max(0, min(100, score)) if text else 0
+    examples = lex.role.examples.summaries.get(level) or []
+    return SummaryReport(
+        text=text,
+        score=score,
+        checks=checks,
+        advice=tuple(
+            _advice(checks, level, rules.min_sentences, rules.max_sentences, rules.max_words)
+        ),
+        example=examples[0] if examples else "",
+    )
+
+
+def _advice(checks: dict[str, Any], level: Level, low: int, high: int, max_words: int) -> list[str]:
+    advice: list[str] = []
+    count = checks["sentence_count"]
+    if count == 0:
+        return [f"Write {low}–{high} sentences: who you are, your stack, what you built."]
+    if checks["cliches"]:
+        quoted = ", ".join(f"“{c}”" for c in checks["cliches"][:3])
+        advice.append(f"Cut {quoted}: every applicant says it. Show it with a fact instead.")
+    if not checks["names_technology"]:
+        advice.append("Name your main language and framework (the ones the job asks for).")
+    if not checks["mentions_years"] and level != "junior":
+        advice.append("Say how long you have built backends: “Backend developer with 5 years…”.")
+    if not checks["names_system"]:
+        advice.append("Say what kind of systems you built: APIs, payment services, data pipelines…")
+    if not checks["shows_scale"] and level != "junior":
+        advice.append(
+            "Add one figure of scale or impact: requests per day, users, uptime, latency."
+        )
+    if not checks["shows_ownership"]:
+        advice.append("Show ownership: what you owned, led or delivered end to end.")
+    if checks["frontend_first"]:
+        advice.append("Lead with backend work: this resume is for backend roles.")
+    if checks["tech_list_without_context"]:
+        advice.append("Replace the list of technologies with 2–3 you used for something named.")
+    if count < low:
+        advice.append(f"Add a sentence: {low}–{high} sentences give a recruiter the full picture.")
+    elif count > high or checks["word_count"] > max_words:
+        advice.append(f"Shorten it to {low}–{high} sentences; the rest belongs in your bullets.")
+    if checks["vague"]:
+        quoted = ", ".join(f"“{v}”" for v in checks["vague"][:3])
+        advice.append(f"Back up {quoted} with a number or a name.")
+    if checks["first_person"]:
+        advice.append("Drop “I” and “my”: a summary reads better without them.")
+    return advice

@@ -1,0 +1,202 @@
+"""The ``resume-coach`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.analysis import (
+    analyse_bullets,
+    analyse_resume,
+    analyse_skills,
+    analyse_summary,
+    lexicon_for,
+    match_resume,
+)
+from bot.analysis import report as text_report
+from bot.analysis.text import split_lines
+from bot.faq import FaqMatch, FaqMatcher
+from bot.knowledge import LEVELS, KnowledgeError, RoleKnowledge, shared_knowledge
+
+USAGE_EXIT = 2
+MAX_INPUT_BYTES = 200_000
+
+
+class UsageError(Exception):
+    """The command was called wrongly; the message is one sentence for the user."""
+
+
+def _role() -> RoleKnowledge:
+    return shared_knowledge().role()
+
+
+def render_match(match: FaqMatch) -> str:
+    """Turn a match into the text a person reads."""
+    if match.entry is not None:
+        lines = [match.entry.answer]
+        if match.suggestions:
+            lines.append("")
+            lines.append("Related: " + "; ".join(e.question for e in match.suggestions))
+        return "\n".join(lines)
+    if match.suggestions:
+        topics = "\n".join(f"  - {e.question}" for e in match.suggestions)
+        return f"I'm not sure I understood. Did you mean one of these?\n{topics}"
+    return (
+        "I don't know that one: I only answer questions about backend developer resumes. "
+        "Run `resume-coach faq` to see the topics I know."
+    )
+
+
+def match_as_json(match: FaqMatch) -> dict[str, object]:
+    """The stable JSON shape of ``resume-coach ask --json``."""
+    return {
+        "matched": match.matched,
+        "topic": match.entry.id if match.entry else None,
+        "score": round(match.score * 100, 1),
+        "answer": match.entry.answer if match.entry else None,
+        "suggestions": [e.id for e in match.suggestions],
+    }
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one question from the FAQ."""
+    question = " ".join(args.question).strip()
+    if not question:
+        raise UsageError(
+            'Please give a question, e.g. resume-coach ask "how long should my resume be?"'
+        )
+    match = FaqMatcher.for_role(_role()).match(question)
+    if args.json:
+        print(json.dumps(match_as_json(match), ensure_ascii=False))
+    else:
+        print(render_match(match))
+    return 0
+
+
+def cmd_faq(_args: argparse.Namespace) -> int:
+    """List the FAQ topics."""
+    for entry in _role().faq:
+        print(f"{entry.id:<24} {entry.question}")
+    return 0
+
+
+def read_input(source: str, what: str) -> str:
+    """Read a text file (or ``-`` for standard input) within the size limit, or explain why not."""
+    if source == "-":
+        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise UsageError(f"I can't find the {what} file {source!r}.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise UsageError(f"The {what} is over {MAX_INPUT_BYTES // 1000} KB; paste a shorter text.")
+    if b"\x00" in data:
+        raise UsageError(f"The {what} looks like a binary file; save it as plain text first.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"The {what} is not UTF-8 text; save it as plain text first.") from None
+    if not text.strip():
+        raise UsageError(f"The {what} is empty.")
+    return text
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """Review a summary, a skills list, bullets, or a whole resume."""
+    text = read_input(args.file, "resume")
+    role = _role()
+    lex = lexicon_for(role)
+    level = args.level
+    if args.section == "summary":
+        summary = analyse_summary(text, lex, level)
+        payload, readable = summary.as_json(), text_report.render_summary(summary)
+    elif args.section == "skills":
+        skills = analyse_skills(text, lex)
+        payload, readable = skills.as_json(), text_report.render_skills(skills, role.categories)
+    elif args.section == "bullets":
+        bullets = analyse_bullets(split_lines(text), lex)
+        payload, readable = bullets.as_json(), text_report.render_bullets(bullets)
+    else:
+        whole = analyse_resume(text, lex, level)
+        payload = whole.as_json()
+        readable = text_report.render_resume(whole, role.categories, level)
+    print(json.dumps(payload, ensure_ascii=False) if args.json else readable)
+    return 0
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    """Compare a resume with a job posting."""
+    resume = read_input(args.resume, "resume")
+    job = read_input(args.job, "job posting")
+    result = match_resume(resume, job, lexicon_for(_role()))
+    print(
+        json.dumps(result.as_json(), ensure_ascii=False)
+        if args.json
+        else text_report.render_match(result)
+    )
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Start the console coach."""
+    from adapters.console import run_console
+
+    return run_console(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="resume-coach", description="A coach for Backend Developer resumes."
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = sub.add_parser("ask", help="answer one question about backend resumes")
+    ask.add_argument("question", nargs="*", help="the question, in your own words")
+    ask.add_argument("--json", action="store_true", help="print one JSON object")
+    ask.set_defaults(func=cmd_ask)
+
+    faq = sub.add_parser("faq", help="list the questions the coach can answer")
+    faq.set_defaults(func=cmd_faq)
+
+    review = sub.add_parser("review", help="review a resume or one of its sections")
+    review.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    review.add_argument(
+        "--section", choices=["summary", "skills", "bullets", "auto"], default="auto"
+    )
+    review.add_argument("--level", choices=LEVELS, default="mid", help="your experience level")
+    review.add_argument("--json", action="store_true", help="print one JSON object")
+    review.set_defaults(func=cmd_review)
+
+    match = sub.add_parser("match", help="compare a resume with a job posting")
+    match.add_argument("--resume", required=True, help="the resume as a text file")
+    match.add_argument("--job", required=True, help="the job posting as a text file")
+    match.add_argument("--json", action="store_true", help="print one JSON object")
+    match.set_defaults(func=cmd_match)
+
+    chat = sub.add_parser("chat", help="chat with the coach in this terminal")
+    chat.set_defaults(func=cmd_chat)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return USAGE_EXIT
+    try:
+        result: int = args.func(args)
+    except UsageError as exc:
+        print(exc, file=sys.stderr)
+        return USAGE_EXIT
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return result
