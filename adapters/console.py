@@ -1,48 +1,121 @@
-"""The coach in a terminal: one line in, the coach's answer out."""
+"""The coach in a terminal: each line is a message; buttons are numbered options."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import getpass
+import os
 import sys
+from pathlib import Path
 from typing import TextIO
 
-from bot.cli import render_match
-from bot.faq import FaqMatcher
-from bot.knowledge import shared_knowledge
+from bot.engine import Engine
+from bot.types import Button, IncomingMessage, Reply
 
-WELCOME = (
-    "Resume Coach for Backend Developers. For now I answer questions about backend resumes;\n"
-    "the guided walkthrough (summary, skills, bullets, export) is not built yet.\n"
-    "Ask anything, e.g. 'how long should my resume be?'. Type /faq for the topics, /quit to leave."
+PLATFORM = "console"
+BLOCK = '"""'
+HELP_LINE = (
+    "(Type your answer and press Enter. Several lines in one message: end a line with \\ "
+    'or put """ on a line before and after. /quit leaves.)'
 )
 
 
-def run_console(
-    _args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None
-) -> int:
-    """Read questions line by line until end of input or /quit."""
-    source = stdin or sys.stdin
-    out = stdout or sys.stdout
-    role = shared_knowledge().role()
-    matcher = FaqMatcher.for_role(role)
+def render(reply: Reply, bold_on: str = "", bold_off: str = "") -> str:
+    """A reply as terminal text, with its buttons as numbered options."""
+    text = "".join(f"{bold_on}{s.text}{bold_off}" if s.bold else s.text for s in reply.spans)
+    if reply.buttons:
+        options = "  ".join(f"[{n}] {b.label}" for n, b in enumerate(reply.buttons, 1))
+        text = f"{text}\n{options}" if text else options
+    return text
+
+
+def pick_button(line: str, buttons: tuple[Button, ...]) -> Button | None:
+    """The button a typed line chooses: by its number or by its label."""
+    choice = line.strip()
+    if choice.isdigit() and 1 <= int(choice) <= len(buttons):
+        return buttons[int(choice) - 1]
+    for button in buttons:
+        if button.label.casefold() == choice.casefold():
+            return button
+    return None
+
+
+def _read_message(source: TextIO) -> str | None:
+    """One message: a line, a line continued with a trailing backslash, or a triple-quoted block."""
+    line = source.readline()
+    if not line:
+        return None
+    text = line.rstrip("\n")
+    if text.strip() == BLOCK:
+        block: list[str] = []
+        while (more := source.readline()) and more.strip() != BLOCK:
+            block.append(more.rstrip("\n"))
+        return "\n".join(block)
+    parts = [text]
+    while parts[-1].endswith("\\"):
+        parts[-1] = parts[-1][:-1]
+        more = source.readline()
+        if not more:
+            break
+        parts.append(more.rstrip("\n"))
+    return "\n".join(parts)
+
+
+async def chat(engine: Engine, user: str, out_dir: Path, source: TextIO, sink: TextIO) -> None:
+    """Run the conversation until end of input or /quit."""
     interactive = source.isatty()
-    print(WELCOME, file=out)
+    bold_on, bold_off = ("\033[1m", "\033[0m") if sink.isatty() else ("", "")
+    buttons: tuple[Button, ...] = ()
+
+    async def send(message: IncomingMessage) -> None:
+        nonlocal buttons
+        replies = await engine.handle(message)
+        for item in replies:
+            if item.attachment is not None:
+                out_dir.mkdir(parents=True, exist_ok=True)
+                path = out_dir / item.attachment.filename
+                path.write_bytes(item.attachment.data)
+                print(f"{render(item, bold_on, bold_off)}\n  saved: {path}", file=sink)
+            else:
+                print(render(item, bold_on, bold_off), file=sink)
+            print(file=sink)
+            if item.buttons:
+                buttons = item.buttons
+        sink.flush()
+
+    await send(IncomingMessage(PLATFORM, user, "/start"))
+    if interactive:
+        print(HELP_LINE + "\n", file=sink)
     while True:
         if interactive:
-            print("> ", end="", file=out, flush=True)
-        line = source.readline()
-        if not line:
+            print("> ", end="", file=sink, flush=True)
+        text = _read_message(source)
+        if text is None or text.strip() in {"/quit", "/exit"}:
             break
-        text = line.strip()
-        if not text:
-            continue
-        if text in {"/quit", "/exit"}:
-            break
-        if text == "/faq":
-            reply = "\n".join(f"- {entry.question}" for entry in role.faq)
-        elif text.startswith("/"):
-            reply = "I know /faq and /quit for now. Or just ask a question."
+        chosen = pick_button(text, buttons) if buttons else None
+        if chosen is not None:
+            await send(IncomingMessage(PLATFORM, user, button=chosen.value))
         else:
-            reply = render_match(matcher.match(text))
-        print(reply + "\n", file=out, flush=True)
+            await send(IncomingMessage(PLATFORM, user, text))
+
+
+def run_console(
+    args: argparse.Namespace, stdin: TextIO | None = None, stdout: TextIO | None = None
+) -> int:
+    """Start the console coach (``resume-coach chat``)."""
+    user = args.user or getpass.getuser()
+    out_dir = Path(args.out or os.getcwd())
+
+    async def main() -> None:
+        engine = await Engine.open(args.db or os.environ.get("DATABASE_URL"))
+        try:
+            await chat(engine, user, out_dir, stdin or sys.stdin, stdout or sys.stdout)
+        finally:
+            await engine.close()
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        print(file=stdout or sys.stdout)
     return 0

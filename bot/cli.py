@@ -180,6 +180,11 @@ def build_parser() -> argparse.ArgumentParser:
     match.set_defaults(func=cmd_match)
 
     chat = sub.add_parser("chat", help="chat with the coach in this terminal")
+    chat.add_argument(
+        "--db", help="database URL or SQLite file (default: $DATABASE_URL or ./resume-coach.db)"
+    )
+    chat.add_argument("--user", help="whose progress to use (default: your OS user name)")
+    chat.add_argument("--out", help="folder for exported files (default: the current folder)")
     chat.set_defaults(func=cmd_chat)
     return parser
 

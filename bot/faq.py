@@ -95,7 +95,9 @@ class FaqMatcher:
             for variant in variants:
                 words = tokenize(variant)
                 if len(words) > 1:
-                    pattern = re.compile(r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, words)) + r"(?![a-z0-9])")
+                    pattern = re.compile(
+                        r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, words)) + r"(?![a-z0-9])"
+                    )
                     self._phrase_synonyms.append((pattern, f" {canonical} "))
                 elif words:
                     self._word_synonyms[self._stem(words[0])] = self._stem(canonical)
@@ -174,7 +176,9 @@ class FaqMatcher:
         if word in self._raw_set or len(word) < 5 or word.isdigit():
             return word
         cutoff = 80 if len(word) <= 6 else 84
-        best = process.extractOne(word, self._raw_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+        best = process.extractOne(
+            word, self._raw_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
+        )
         return best[0] if best else word
 
     def _weight(self, term: str) -> float:

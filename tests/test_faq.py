@@ -12,8 +12,7 @@ import yaml
 
 from bot.faq import FaqMatcher
 from bot.knowledge import RoleKnowledge
-
-from .conftest import DATA
+from tests.conftest import DATA
 
 EVAL = yaml.safe_load((DATA / "faq_eval.yaml").read_text())
 

@@ -12,8 +12,7 @@ import pytest
 import yaml
 
 from bot.knowledge import KnowledgeError, RoleKnowledge, load_knowledge
-
-from .conftest import ROOT
+from tests.conftest import ROOT
 
 SEED = ROOT.parent / "shared" / "seed"
 

@@ -91,7 +91,7 @@ class SkillIndex:
                 best = _closest_by_edits(key, self._keys, 1)
             if best is not None:
                 return Resolved(typed, self._by_key[best])
-        nearby = process.extract(key, self._keys, scorer=fuzz.ratio, limit=6, score_cutoff=60)
+        nearby = process.extract(key, self._keys, scorer=fuzz.ratio, limit=6, score_cutoff=70)
         names = tuple(dict.fromkeys(self._by_key[k].name for k, _, _ in nearby))[:3]
         return Resolved(typed, None, names)
 

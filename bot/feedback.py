@@ -1,0 +1,107 @@
+"""Turn analyser results into short, scannable chat replies."""
+
+from __future__ import annotations
+
+from bot.analysis.bullets import RoleBulletsReport
+from bot.analysis.match import MatchReport
+from bot.analysis.resume import ResumeReport
+from bot.analysis.skills_section import SkillsReport
+from bot.analysis.summary import SummaryReport
+from bot.types import Span, bold
+
+ECHO_LIMIT = 140
+FIXES_SHOWN = 3
+
+
+def clip(text: str, limit: int = ECHO_LIMIT) -> str:
+    """User text shortened for echoing back, on a word boundary."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _fixes(advice: tuple[str, ...] | list[str], limit: int = FIXES_SHOWN) -> list[Span]:
+    if not advice:
+        return []
+    spans: list[Span] = [bold("\nFix first:")]
+    for number, line in enumerate(advice[:limit], 1):
+        spans.append(Span(f"\n{number}. {line}"))
+    return spans
+
+
+def summary_feedback(report: SummaryReport) -> list[Span]:
+    """Score, what is good, what to fix first."""
+    checks = report.checks
+    good = []
+    if checks["mentions_years"]:
+        good.append(f"years ({checks['years']})")
+    if checks["technologies"]:
+        good.append("stack: " + ", ".join(checks["technologies"][:4]))
+    if checks["names_system"]:
+        good.append("the kind of systems")
+    if checks["shows_scale"]:
+        good.append("a figure of scale")
+    if checks["shows_ownership"]:
+        good.append("ownership")
+    spans = [bold(f"Summary: {report.score}/100"), Span(f" ({checks['sentence_count']} sentences)")]
+    if good:
+        spans.append(Span("\nGood: " + "; ".join(good) + "."))
+    spans.extend(_fixes(report.advice))
+    return spans
+
+
+def skills_feedback(report: SkillsReport, categories: dict[str, str]) -> list[Span]:
+    """The skills normalised and grouped, then what to fix."""
+    spans: list[Span] = [bold(f"Skills: {report.score}/100")]
+    for category, names in report.groups.items():
+        spans.append(bold(f"\n{categories.get(category, category)}: "))
+        spans.append(Span(", ".join(names)))
+    spans.extend(_fixes(report.advice))
+    return spans
+
+
+def bullets_feedback(report: RoleBulletsReport, title: str) -> list[Span]:
+    """Each bullet's score and its first fix, then advice across the role."""
+    spans: list[Span] = [bold(f"{title}: {report.score}/100")]
+    for number, bullet in enumerate(report.bullets, 1):
+        spans.append(Span(f"\n{number}. [{bullet.score}] {clip(bullet.text)}"))
+        if bullet.advice:
+            spans.append(Span(f"\n   → {bullet.advice[0]}"))
+    if report.advice:
+        spans.append(bold("\nAcross these bullets:"))
+        spans.extend(Span(f"\n• {line}") for line in report.advice)
+    return spans
+
+
+def review_feedback(report: ResumeReport, level: str) -> list[Span]:
+    """Scores per section, length against the advice for the level, and cross-section advice."""
+    checks = report.checks
+    spans: list[Span] = [bold("Your resume so far")]
+    for section, score in report.scores.items():
+        spans.append(Span(f"\n• {section.capitalize()}: {score}/100"))
+    spans.append(
+        Span(
+            f"\n{checks['word_count']} words, about {checks['page_estimate']} page(s); "
+            f"aim for {checks['max_pages']} at most at {level} level."
+        )
+    )
+    spans.extend(_fixes(report.advice, 5))
+    return spans
+
+
+def match_feedback(report: MatchReport) -> list[Span]:
+    """The match score, missing keywords in the posting's own terms (required first), advice."""
+    required = [k for k in report.keywords if k.required and k.name in report.missing]
+    nice = [k for k in report.keywords if not k.required and k.name in report.missing]
+    spans: list[Span] = [bold(f"Match with the posting: {report.score}/100")]
+    if report.matched:
+        spans.append(Span("\nAlready on your resume: " + ", ".join(report.matched)))
+    if required:
+        spans.append(bold("\nMissing, required: "))
+        spans.append(Span(", ".join(k.term for k in required)))
+    if nice:
+        spans.append(bold("\nMissing, nice to have: "))
+        spans.append(Span(", ".join(k.term for k in nice)))
+    spans.extend(_fixes(report.advice))
+    return spans

@@ -1,0 +1,93 @@
+"""A user's progress through the walk: what they wrote and where they are, as JSON."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from bot.knowledge import Level
+
+HISTORY_KEPT = 5
+MAX_ROLES = 10
+MAX_PROJECTS = 6
+
+
+class Step(StrEnum):
+    """The steps of the walk, in order."""
+
+    LEVEL = "level"
+    SUMMARY = "summary"
+    SKILLS = "skills"
+    EXPERIENCE = "experience"
+    PROJECTS = "projects"
+    REVIEW = "review"
+    EXPORT = "export"
+
+
+STEPS: tuple[Step, ...] = tuple(Step)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Draft(_Model):
+    """The current text of one section, and earlier versions that can be restored."""
+
+    text: str = ""
+    history: list[str] = Field(default_factory=list)
+
+    def replace(self, text: str) -> None:
+        """Put new text in place, keeping the previous version."""
+        if self.text and self.text != text:
+            self.history = [*self.history, self.text][-HISTORY_KEPT:]
+        self.text = text
+
+    def restore(self) -> bool:
+        """Go back to the previous version; False when there is none."""
+        if not self.history:
+            return False
+        self.text = self.history[-1]
+        self.history = self.history[:-1]
+        return True
+
+
+class Entry(_Model):
+    """One job (or project): a header line and its bullets."""
+
+    header: str = ""
+    bullets: Draft = Field(default_factory=Draft)
+
+    @property
+    def lines(self) -> list[str]:
+        """The bullets, one per line."""
+        return [line for line in self.bullets.text.split("\n") if line.strip()]
+
+
+class Progress(_Model):
+    """Everything stored about one user."""
+
+    level: Level | None = None
+    step: Step = Step.LEVEL
+    started: bool = False
+    summary: Draft = Field(default_factory=Draft)
+    skills: Draft = Field(default_factory=Draft)
+    roles: list[Entry] = Field(default_factory=list, max_length=MAX_ROLES)
+    projects: list[Entry] = Field(default_factory=list, max_length=MAX_PROJECTS)
+    # What the coach waits for inside a step: a role header, a guided answer, a confirmation.
+    pending: str | None = None
+    answers: dict[str, str] = Field(default_factory=dict)
+    # Bumped on every turn that shows buttons; a button carries it, so an old one can be told apart.
+    turn: int = 0
+    skipped: list[Step] = Field(default_factory=list)
+
+    def dump(self) -> dict[str, Any]:
+        """The JSON document to store."""
+        return self.model_dump(mode="json")
+
+    @classmethod
+    def load(cls, data: dict[str, Any] | None) -> Progress:
+        """Rebuild progress from a stored document (a fresh start when there is none)."""
+        return cls() if data is None else cls.model_validate(data)

@@ -1,0 +1,67 @@
+"""The neutral types the engine and every adapter share: one message in, replies out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class IncomingMessage:
+    """What a person sent, on any platform."""
+
+    platform: str
+    user_id: str
+    text: str = ""
+    button: str | None = None
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice shown under a reply; ``value`` comes back in ``IncomingMessage.button``."""
+
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file handed to the user."""
+
+    filename: str
+    data: bytes
+    mime: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text; user text is always carried as a span, so no platform markup leaks in."""
+
+    text: str
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One message from the coach: text in spans, optional buttons and an optional file."""
+
+    spans: tuple[Span, ...] = ()
+    buttons: tuple[Button, ...] = ()
+    attachment: Attachment | None = None
+
+    @property
+    def text(self) -> str:
+        """The reply as plain text, without formatting."""
+        return "".join(span.text for span in self.spans)
+
+
+def reply(
+    *parts: str | Span, buttons: tuple[Button, ...] = (), attachment: Attachment | None = None
+) -> Reply:
+    """Build a reply from strings (plain) and spans (e.g. ``bold(...)``)."""
+    spans = tuple(part if isinstance(part, Span) else Span(part) for part in parts if part)
+    return Reply(spans=spans, buttons=buttons, attachment=attachment)
+
+
+def bold(text: str) -> Span:
+    """A bold span."""
+    return Span(text, bold=True)
