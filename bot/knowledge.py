@@ -201,6 +201,7 @@ class Skill(_Strict):
     primary: bool = True
     frontend: bool = False
     exact_case: bool = False
+    concept: bool = False
 
     _items_non_empty = field_validator("aliases")(_non_empty)
 

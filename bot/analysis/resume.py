@@ -14,7 +14,7 @@ from bot.analysis.lexicon import Lexicon
 from bot.analysis.skills import TECH_CATEGORIES
 from bot.analysis.skills_section import SkillsReport, analyse_skills
 from bot.analysis.summary import SummaryReport, analyse_summary
-from bot.analysis.text import clean, strip_bullet, words
+from bot.analysis.text import clean_keep_indent, strip_bullet, words
 from bot.knowledge import Level
 
 SECTION_NAMES: dict[str, tuple[str, ...]] = {
@@ -93,12 +93,13 @@ class ResumeReport:
 def _heading(line: str) -> str | None:
     """The section a line is the heading of, if it is one."""
     stripped = line.strip()
-    markdown = stripped.startswith("#")
+    level = len(stripped) - len(stripped.lstrip("#"))
     name = re.sub(r"^#+\s*", "", stripped).strip(" :*_=-").casefold()
     name = re.sub(r"\s+", " ", name)
     if name in _HEADING_LOOKUP:
         return _HEADING_LOOKUP[name]
-    if markdown and name:
+    # "### Backend Developer — Acme" inside Experience is a role, not a new section.
+    if 1 <= level <= 2 and name:
         return "other"
     if stripped.isupper() and 1 <= len(stripped.split()) <= 4 and len(stripped) > 3:
         return "other"
@@ -107,12 +108,16 @@ def _heading(line: str) -> str | None:
 
 def parse_resume(text: str) -> ParsedResume:
     """Split plain-text or Markdown resume text into sections by their headings."""
-    lines = clean(text).split("\n")
+    # Keep each line's indentation: an indented line under a bullet continues that bullet.
+    lines = [line.rstrip() for line in clean_keep_indent(text).split("\n")]
     sections: dict[str, list[str]] = {}
     headline: list[str] = []
     current: str | None = None
     for line in lines:
         section = _heading(line) if line.strip() else None
+        if current is None and section == "other" and line.lstrip().startswith("# "):
+            headline.append(line.strip().lstrip("# "))
+            continue
         if section is not None:
             current = section
             sections.setdefault(section, [])
@@ -122,7 +127,7 @@ def parse_resume(text: str) -> ParsedResume:
                 headline.append(line.strip().lstrip("# "))
         else:
             sections[current].append(line)
-    body = {name: "\n".join(content).strip() for name, content in sections.items()}
+    body = {name: "\n".join(content).strip("\n") for name, content in sections.items()}
     return ParsedResume(
         headline=" ".join(headline[:2]),
         sections=body,
@@ -139,6 +144,9 @@ def _roles(text: str) -> tuple[Role, ...]:
     header: list[str] = []
     bullets: list[str] = []
     for line in lines:
+        if marked and bullets and not _MARKED.match(line) and _continues(line):
+            bullets[-1] = f"{bullets[-1]} {line.strip()}"
+            continue
         is_bullet = bool(_MARKED.match(line)) if marked else len(words(line)) >= 7
         if is_bullet:
             bullets.append(strip_bullet(line))
@@ -146,10 +154,15 @@ def _roles(text: str) -> tuple[Role, ...]:
         if bullets:
             roles.append(Role(" · ".join(header), tuple(bullets)))
             header, bullets = [], []
-        header.append(line.strip().lstrip("#* ").rstrip("*"))
+        header.append(line.strip().lstrip("#").strip(" *_"))
     if header or bullets:
         roles.append(Role(" · ".join(header), tuple(bullets)))
     return tuple(role for role in roles if role.bullets or role.header)
+
+
+def _continues(line: str) -> bool:
+    """Whether a line wraps the bullet above it: indented, or starting in lower case."""
+    return line[:1] in {" ", "\t"} or line.lstrip()[:1].islower()
 
 
 def analyse_resume(

@@ -27,6 +27,11 @@ def spelling_key(text: str) -> str:
     return re.sub(r"[\s.\-_]+", "", text.casefold())
 
 
+def phrase_key(text: str) -> str:
+    """Like ``spelling_key`` but keeping word breaks, so "I am" never reads as "IAM"."""
+    return re.sub(r"[\s.\-_]+", " ", text.casefold()).strip()
+
+
 @dataclass(frozen=True)
 class Resolved:
     """A skill item as typed, and what it resolved to."""
@@ -58,9 +63,11 @@ class SkillIndex:
         self.skills = tuple(skills)
         self.by_name = {skill.name: skill for skill in self.skills}
         self._by_key: dict[str, Skill] = {}
+        self._by_phrase: dict[str, Skill] = {}
         for skill in self.skills:
             for spelling in (skill.name, *skill.aliases):
                 self._by_key.setdefault(spelling_key(spelling), skill)
+                self._by_phrase.setdefault(phrase_key(spelling), skill)
         self._keys = list(self._by_key)
         # Typos are guessed only for longer spellings of names that are not ordinary words.
         self._fuzzy_keys = [
@@ -124,7 +131,7 @@ class SkillIndex:
         """Distinct concrete technologies (not practices or soft skills) named in a text."""
         seen: dict[str, Skill] = {}
         for mention in self.mentions(text):
-            if mention.skill.category in TECH_CATEGORIES:
+            if mention.skill.category in TECH_CATEGORIES and not mention.skill.concept:
                 seen.setdefault(mention.skill.name, mention.skill)
         return list(seen.values())
 
@@ -132,7 +139,10 @@ class SkillIndex:
         for width in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
             words = [t for t, _ in tokens[i : i + width]]
             phrase = " ".join(words)
-            skill = self._accept(phrase, self._by_key.get(spelling_key(phrase)))
+            table, key = (
+                (self._by_key, spelling_key) if width == 1 else (self._by_phrase, phrase_key)
+            )
+            skill = self._accept(phrase, table.get(key(phrase)))
             if skill is None and width == 1 and phrase[-1:] in ".":
                 skill = self._accept(phrase[:-1], self._by_key.get(spelling_key(phrase[:-1])))
             if skill is not None:
@@ -161,18 +171,25 @@ class SkillIndex:
 
 _SPLIT = re.compile(r"[,;|\n•·▪]+|\s+(?:and|&)\s+|\s+-\s+")
 _PARENS = re.compile(r"\(([^)]*)\)")
+_EMPHASIS = re.compile(r"\*\*|__|`")
+_QUALIFIER = re.compile(
+    r"^(?:some|basic|basics of|familiar with|familiarity with|knowledge of|experience with|"
+    r"exposure to|proficient in|strong|advanced|intermediate|beginner|expert in)\s+",
+    re.IGNORECASE,
+)
 
 
 def split_skill_items(text: str, index: SkillIndex) -> list[str]:
     """Split a free-form skills list into items, keeping names like CI/CD or TCP/IP whole."""
-    flat = clean(text)
+    flat = _EMPHASIS.sub("", clean(text))
     flat = _PARENS.sub(lambda m: ", " + m.group(1) + ", ", flat)
     items: list[str] = []
     for raw in _SPLIT.split(flat):
         item = strip_bullet(raw).strip(" .:*_`\"'")
         if ":" in item:
             # "Languages: Python" — the label before the colon is a heading, not a skill.
-            item = item.split(":", 1)[1].strip()
+            item = item.split(":", 1)[1].strip(" .*_`\"'")
+        item = _QUALIFIER.sub("", item)
         if not item:
             continue
         if "/" in item and index.exact(item) is None:

@@ -43,11 +43,15 @@ _NOT_A_FIGURE = re.compile(
 )
 
 
-def clean(text: str) -> str:
-    """Normalise Unicode, drop control and direction characters, tidy whitespace per line."""
+def clean_keep_indent(text: str) -> str:
+    """Normalise Unicode and line ends, drop control and direction characters; keep indentation."""
     text = unicodedata.normalize("NFKC", text)
-    text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in text.split("\n")]
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).expandtabs(4)
+
+
+def clean(text: str) -> str:
+    """Like ``clean_keep_indent``, then tidy whitespace on every line."""
+    lines = [re.sub(r"[ \t]+", " ", line).strip() for line in clean_keep_indent(text).split("\n")]
     return "\n".join(lines).strip()
 
 
