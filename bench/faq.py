@@ -16,7 +16,15 @@ from bench.stats import summary_ms
 from bot.faq import FaqMatcher
 from bot.knowledge import load_knowledge
 
-EVAL = Path(__file__).resolve().parent.parent / "tests" / "data" / "faq_eval.yaml"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+
+
+def _correct(matcher: FaqMatcher, items: list[dict[str, str]]) -> int:
+    hits = 0
+    for item in items:
+        result = matcher.match(item["q"])
+        hits += result.entry is not None and result.entry.id == item["topic"]
+    return hits
 
 
 def main() -> None:
@@ -25,7 +33,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=20, help="times each query is timed")
     args = parser.parse_args()
 
-    data = yaml.safe_load(EVAL.read_text())
+    data = yaml.safe_load((DATA / "faq_eval.yaml").read_text())
+    holdout = yaml.safe_load((DATA / "faq_holdout.yaml").read_text())
     started = time.perf_counter()
     role = load_knowledge().role()
     loaded = time.perf_counter()
@@ -34,11 +43,10 @@ def main() -> None:
 
     paraphrases = data["paraphrases"]
     off_topic = data["off_topic"]
-    correct = 0
-    for item in paraphrases:
-        result = matcher.match(item["q"])
-        correct += result.entry is not None and result.entry.id == item["topic"]
+    correct = _correct(matcher, paraphrases)
     rejected = sum(matcher.match(q).entry is None for q in off_topic)
+    held_correct = _correct(matcher, holdout["paraphrases"])
+    held_rejected = sum(matcher.match(q).entry is None for q in holdout["off_topic"])
 
     durations: list[float] = []
     queries = [item["q"] for item in paraphrases] + list(off_topic)
@@ -55,6 +63,10 @@ def main() -> None:
                 "top1_accuracy": round(correct / len(paraphrases), 4),
                 "off_topic": len(off_topic),
                 "off_topic_rejection": round(rejected / len(off_topic), 4),
+                "holdout_paraphrases": len(holdout["paraphrases"]),
+                "holdout_top1_accuracy": round(held_correct / len(holdout["paraphrases"]), 4),
+                "holdout_off_topic": len(holdout["off_topic"]),
+                "holdout_off_topic_rejection": round(held_rejected / len(holdout["off_topic"]), 4),
                 "knowledge_load_ms": round((loaded - started) * 1000, 1),
                 "matcher_build_ms": round((built - loaded) * 1000, 2),
                 "queries_timed": len(durations),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,7 +17,8 @@ from bot.types import IncomingMessage, Reply, reply
 
 log = logging.getLogger(__name__)
 
-CONFLICT_RETRIES = 5
+CONFLICT_RETRIES = 30
+BACKOFF_SECONDS = 0.002
 UNAVAILABLE = (
     "I can't reach my storage right now, so nothing was saved. Please try again in a moment."
 )
@@ -62,12 +64,13 @@ class Engine:
         """Run one turn; the replies are returned only after the new progress is committed."""
         key = UserKey(message.platform, message.user_id)
         async with self._locks.hold(key):
-            for _ in range(CONFLICT_RETRIES):
+            for attempt in range(CONFLICT_RETRIES):
                 try:
                     return await self._turn(key, message)
                 except VersionConflict:
-                    # Another process changed this user meanwhile; the turn is pure, so rerun it.
-                    continue
+                    # Another process changed this user meanwhile; the turn is pure, so rerun it,
+                    # after a random pause so that two processes stop colliding.
+                    await asyncio.sleep(random.uniform(0, BACKOFF_SECONDS * 2 ** min(attempt, 6)))
                 except StoreUnavailable as exc:
                     log.warning("storage unavailable: %s", exc)
                     return [reply(UNAVAILABLE)]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
+from spellchecker import SpellChecker
 
 from bot.knowledge import FaqEntry, RoleKnowledge
 
@@ -19,6 +20,7 @@ FILLER = frozenset(
     """
     a an the and or but if so to of in on at for with about from by as into onto than then
     i im i'm i've ive me my mine we our us you your yours it its it's this that these those there
+    he she him her his they them their theirs someone somebody anyone people person
     is am are was were be been being do does did doing done have has had having get got gets
     can could should would will shall may might must ought need needs want wants wanna gonna
     how what whats what's which who whom whose when where why whether
@@ -30,15 +32,31 @@ FILLER = frozenset(
     put add include including list listing write writing make making use using show showing
     go goes going put puts keep keeping give mention mentioning talk say tell know knew think
     look looks looking seem seems try tried touched used one not no yes don't dont isnt isn't
+    take takes taking took come comes came see find let lets still even ever maybe probably
     good best better great right fine worth ideal okay enough general generally
     """.split()
 )
 
+# Words that say a question is about job hunting; with one of them present, an unknown word is
+# more likely another way of saying a topic word than a sign the question is off-topic.
+CONTEXT = frozenset(
+    """
+    resume resumes cv cvs job jobs role roles position positions recruiter recruiters hiring
+    employer employers interview interviews application applications backend developer developers
+    engineer engineers linkedin ats career candidate
+    """.split()
+)
+
 FILLER_WEIGHT = 0.15
+MIN_CONTENT_WEIGHT = 0.5
+NEAREST_PHRASING = 0.4
+LEADERS = 5
 KEYWORD_BOOST = 1.5
 ANSWER_CREDIT = 0.5
 _TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")
 _STEMMER = snowballstemmer.stemmer("english")
+# An everyday English word ("world", "hold", "finished") is never a typo of a topic word.
+COMMON_WORD_FREQUENCY = 100
 
 
 def normalize(text: str) -> str:
@@ -74,6 +92,7 @@ class _Profile:
     strong: dict[str, float]
     answer: frozenset[str]
     phrases: list[set[str]]
+    texts: list[str]
 
 
 class FaqMatcher:
@@ -83,7 +102,7 @@ class FaqMatcher:
         self,
         entries: Sequence[FaqEntry],
         synonyms: Mapping[str, Sequence[str]] | None = None,
-        threshold: float = 0.5,
+        threshold: float = 0.35,
         suggestion_floor: float = 0.2,
     ) -> None:
         self.entries = tuple(entries)
@@ -113,15 +132,21 @@ class FaqMatcher:
                 raw_words.update(tokenize(variant))
         self._raw_vocabulary = sorted(w for w in raw_words if len(w) >= 3 and not w.isdigit())
         self._raw_set = frozenset(raw_words)
+        self._english = SpellChecker(distance=1).word_frequency
 
         self._profiles = [self._profile(entry) for entry in self.entries]
         frequency: dict[str, int] = {}
         for profile in self._profiles:
-            for token in set(profile.strong) | profile.answer:
+            for token in profile.strong:
                 frequency[token] = frequency.get(token, 0) + 1
         count = len(self.entries)
         self._idf = {t: math.log((count + 1) / (f + 0.5)) + 0.5 for t, f in frequency.items()}
         ordered = sorted(self._idf.values())
+        # Words met only in answers are vocabulary, not topic markers: weigh them like a
+        # common topic word.
+        answer_only = {t for p in self._profiles for t in p.answer} - set(self._idf)
+        median = ordered[len(ordered) // 2] if ordered else 1.0
+        self._idf.update({t: median for t in answer_only})
         # An unknown word is as telling as a fairly rare topic word: it points away from the FAQ.
         self._unknown_weight = ordered[len(ordered) * 3 // 4] if ordered else 1.0
 
@@ -168,33 +193,42 @@ class FaqMatcher:
             strong=strong,
             answer=frozenset(self._content(entry.answer)),
             phrases=[p for p in phrases if p],
+            texts=[normalize(text) for text in (entry.question, *entry.phrasings)],
         )
+
+    def _frequency(self, word: str) -> int:
+        """How common a word is in everyday English (0 when unknown)."""
+        # pyspellchecker's WordFrequency has no .get().
+        return int(self._english[word]) if word in self._english else 0
 
     def _correct(self, word: str) -> str:
         """Map a misspelt word onto the FAQ's vocabulary when the match is close."""
-        # Short words are left alone: "hold" is not a typo of "old".
-        if word in self._raw_set or len(word) < 5 or word.isdigit():
+        if word in self._raw_set or len(word) < 4 or word.isdigit():
             return word
-        cutoff = 80 if len(word) <= 6 else 84
+        if self._frequency(word) >= COMMON_WORD_FREQUENCY:
+            return word
+        cutoff = 75 if len(word) <= 5 else 80
         best = process.extractOne(
             word, self._raw_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
         )
         return best[0] if best else word
 
-    def _weight(self, term: str) -> float:
+    def _weight(self, term: str, in_context: bool = False) -> float:
         if term in FILLER or term.isdigit():
             return FILLER_WEIGHT
         if term in self._idf:
             return self._idf[term]
-        if len(term) <= 3:
-            return FILLER_WEIGHT
-        # A short unknown word is as likely a typo as a new topic.
-        return self._unknown_weight if len(term) > 4 else self._unknown_weight / 2
+        frequency = self._frequency(term)
+        if len(term) <= 3 and frequency < COMMON_WORD_FREQUENCY:
+            return FILLER_WEIGHT  # a three-letter non-word is most likely a typo
+        # An unknown everyday word ("instead", "care") is glue; a rarer one points off-topic.
+        weight = self._unknown_weight * min(1.6, max(0.3, (6.2 - math.log10(frequency + 1)) / 1.5))
+        return weight / 2 if in_context else weight
 
-    def _score(self, terms: set[str], profile: _Profile) -> float:
-        content = {t: self._weight(t) for t in terms if t not in FILLER}
+    def _score(self, terms: set[str], profile: _Profile, in_context: bool) -> float:
+        content = {t: self._weight(t, in_context) for t in terms if t not in FILLER}
         total = sum(content.values())
-        if total == 0:
+        if sum(w for t, w in content.items() if not t.isdigit()) < MIN_CONTENT_WEIGHT:
             return 0.0
         covered = 0.0
         boosted = 0.0
@@ -216,10 +250,22 @@ class FaqMatcher:
 
     def rank(self, question: str) -> list[tuple[FaqEntry, float]]:
         """Every entry with its score for this question, best first."""
+        words = set(tokenize(question))
         terms = set(self._terms(question, correct=True))
-        scored = [(p.entry, self._score(terms, p)) for p in self._profiles]
+        in_context = bool(words & CONTEXT)
+        scored = [(p, self._score(terms, p, in_context)) for p in self._profiles]
         scored.sort(key=lambda pair: pair[1], reverse=True)
-        return scored
+        # Among the leaders, the one whose phrasing reads most like the question wins a tie:
+        # word order and small words ("instead of", "at each job") carry meaning too.
+        asked = normalize(question)
+        leaders = [
+            (p, s + NEAREST_PHRASING * (max(fuzz.ratio(asked, t) for t in p.texts) / 100 - 0.5))
+            for p, s in scored[:LEADERS]
+            if s > 0
+        ]
+        rescored = leaders + scored[len(leaders) :]
+        rescored.sort(key=lambda pair: pair[1], reverse=True)
+        return [(p.entry, s) for p, s in rescored]
 
     def match(self, question: str) -> FaqMatch:
         """Answer with the best entry when confident; otherwise offer the closest topics."""

@@ -304,3 +304,46 @@ async def test_a_thousand_users_at_once(engine: Engine) -> None:
         stored = await engine.store.load(_key(Chat(engine, f"crowd-{n}")))  # type: ignore[arg-type]
         assert stored is not None
         assert f"number {n} " in stored.data["summary"]["text"]
+
+
+async def test_a_new_engine_on_the_same_database_continues_where_we_were(db_url: str) -> None:
+    first = await Engine.open(db_url)
+    try:
+        chat = Chat(first, "restart-me")
+        await _walk_to_summary(chat, "Senior")
+        await chat.send("Senior backend developer with 9 years building ledgers in Go.")
+        await chat.press("Keep it")
+        await chat.send("Go, PostgreSQL, Kafka, AWS")
+        await chat.press("Keep it")
+        await chat.send("Staff Engineer, Ledgerly, 2019–now")
+    finally:
+        await first.close()
+    second = await Engine.open(db_url)
+    try:
+        chat = Chat(second, "restart-me")
+        await chat.send("/start")
+        assert "Welcome back" in chat.text and "Experience" in chat.text
+        assert "bullets for “Staff Engineer, Ledgerly, 2019–now”" in chat.text
+        await chat.send("/draft")
+        assert "9 years" in chat.text and "Kafka" in chat.text and "Ledgerly" in chat.text
+    finally:
+        await second.close()
+
+
+async def test_two_engines_on_one_database_lose_no_update(db_url: str) -> None:
+    # Two engines share nothing but the database, like two processes: the version check
+    # makes each turn see the one before it.
+    one, two = await Engine.open(db_url), await Engine.open(db_url)
+    try:
+        await one.handle(IncomingMessage("telegram", "shared", "/start"))
+        sends = [
+            (one if n % 2 else two).handle(IncomingMessage("telegram", "shared", f"/status {n}"))
+            for n in range(40)
+        ]
+        await asyncio.gather(*sends)
+        stored = await one.store.load(_key(Chat(one, "shared", platform="telegram")))
+        assert stored is not None
+        assert stored.data["turn"] == 41
+    finally:
+        await one.close()
+        await two.close()
