@@ -149,6 +149,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return run_console(args)
 
 
+def cmd_telegram(args: argparse.Namespace) -> int:
+    """Run the coach on Telegram."""
+    from adapters.telegram_bot import run
+
+    return run(args)
+
+
+def cmd_discord(args: argparse.Namespace) -> int:
+    """Run the coach on Discord."""
+    from adapters.discord_bot import run
+
+    return run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(
@@ -186,6 +200,14 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--user", help="whose progress to use (default: your OS user name)")
     chat.add_argument("--out", help="folder for exported files (default: the current folder)")
     chat.set_defaults(func=cmd_chat)
+
+    telegram = sub.add_parser("telegram", help="run the coach as a Telegram bot")
+    telegram.add_argument("--db", help="database URL or SQLite file (default: $DATABASE_URL)")
+    telegram.set_defaults(func=cmd_telegram)
+
+    discord = sub.add_parser("discord", help="run the coach as a Discord bot")
+    discord.add_argument("--db", help="database URL or SQLite file (default: $DATABASE_URL)")
+    discord.set_defaults(func=cmd_discord)
     return parser
 
 

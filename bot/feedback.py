@@ -105,3 +105,19 @@ def match_feedback(report: MatchReport) -> list[Span]:
         spans.append(Span(", ".join(k.term for k in nice)))
     spans.extend(_fixes(report.advice))
     return spans
+
+
+def resume_feedback(report: ResumeReport, level: str) -> list[Span]:
+    """A whole-resume review: the overview, then each role's weakest bullet and its first fix."""
+    spans = review_feedback(report, level)
+    if report.summary is not None and report.summary.advice:
+        spans.append(bold("\nSummary: "))
+        spans.append(Span(report.summary.advice[0]))
+    for role, bullets in report.roles:
+        weakest = min(bullets.bullets, key=lambda b: b.score, default=None)
+        if weakest is None or not weakest.advice:
+            continue
+        spans.append(bold(f"\n{clip(role.header, 60) or 'A role'}: "))
+        spans.append(Span(f"weakest bullet [{weakest.score}] “{clip(weakest.text, 80)}” → "))
+        spans.append(Span(weakest.advice[0]))
+    return spans

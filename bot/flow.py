@@ -23,6 +23,7 @@ from bot.feedback import (
     bullets_feedback,
     clip,
     match_feedback,
+    resume_feedback,
     review_feedback,
     skills_feedback,
     summary_feedback,
@@ -34,6 +35,7 @@ from bot.types import Button, IncomingMessage, Reply, Span, bold, reply
 
 MAX_SECTION_CHARS = 4_000
 MAX_POSTING_CHARS = 15_000
+MAX_RESUME_CHARS = 30_000
 MAX_HEADER_CHARS = 200
 _QUESTION_START = re.compile(
     r"^(?:how|what|which|should|shall|can|could|do|does|is|are|am|when|where|why|would|will|"
@@ -80,6 +82,7 @@ COMMANDS: dict[str, str] = {
     "export": "your resume as .docx, .md and .txt",
     "status": "progress and scores",
     "match": "compare your resume with a job posting",
+    "review": "review a whole resume you paste after the command",
     "restart": "start over (asks first)",
     "delete": "erase everything I store about you (asks first)",
 }
@@ -340,7 +343,9 @@ class Coach:
     # ---- commands ----------------------------------------------------------------------------
 
     def _on_command(self, progress: Progress, text: str) -> Turn:
-        word, _, rest = text[1:].partition(" ")
+        # "/review" takes a whole resume after it, on the same line or the next ones.
+        word, *rest_parts = re.split(r"\s", text[1:], maxsplit=1)
+        rest = rest_parts[0] if rest_parts else ""
         name = word.split("@", 1)[0].casefold()
         handler: dict[str, Callable[[Progress, str], Turn]] = {
             "start": self._cmd_start,
@@ -353,6 +358,7 @@ class Coach:
             "export": self._cmd_export,
             "status": self._cmd_status,
             "match": self._cmd_match,
+            "review": self._cmd_review,
             "restart": self._cmd_restart,
             "delete": self._cmd_delete,
         }
@@ -495,6 +501,21 @@ class Coach:
         report = match_resume(resume, text, self.lex)
         return self._done(
             progress, Reply(spans=tuple(match_feedback(report))), *self._prompt(progress)
+        )
+
+    def _cmd_review(self, progress: Progress, arg: str) -> Turn:
+        """Review a whole pasted resume without storing it: the walk stays where it was."""
+        text = arg.strip()
+        if not text:
+            return self._done(
+                progress,
+                reply("Send /review followed by your whole resume as text (or send the file)."),
+            )
+        if len(text) > MAX_RESUME_CHARS:
+            return self._done(progress, self._too_long(len(text), MAX_RESUME_CHARS, "a resume"))
+        report = analyse_resume(text, self.lex, self._level(progress))
+        return self._done(
+            progress, Reply(spans=tuple(resume_feedback(report, self._level(progress))))
         )
 
     def _cmd_restart(self, progress: Progress, _arg: str) -> Turn:
