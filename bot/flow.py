@@ -127,8 +127,14 @@ class Coach:
         if progress.pending in {"confirm_restart", "confirm_delete"}:
             return self._on_confirmation(progress, text)
         if not progress.started:
+            # A first message that is not /start still gets the welcome, then its answer.
             progress.started = True
-            return self._done(progress, self._welcome(progress), *self._prompt(progress))
+            first = self._route_text(progress, text)
+            first.replies.insert(0, self._welcome(progress))
+            return first
+        return self._route_text(progress, text)
+
+    def _route_text(self, progress: Progress, text: str) -> Turn:
         if progress.pending != "match":
             answered = self._maybe_faq(progress, text)
             if answered is not None:
