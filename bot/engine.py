@@ -5,20 +5,33 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+from collections import OrderedDict
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 
 from bot.flow import Coach
 from bot.knowledge import shared_knowledge
 from bot.progress import Progress
-from bot.store import Store, StoreUnavailable, UserKey, VersionConflict, database_url
+from bot.store import (
+    SaveRequest,
+    Store,
+    Stored,
+    StoreUnavailable,
+    UserKey,
+    VersionConflict,
+    database_url,
+)
 from bot.types import IncomingMessage, Reply, reply
 
 log = logging.getLogger(__name__)
 
 CONFLICT_RETRIES = 30
 BACKOFF_SECONDS = 0.002
+# How many users' latest progress stays in memory; beyond it the least recent are reloaded.
+CACHED_USERS = 10_000
+# The most writes one transaction carries.
+BATCH_LIMIT = 500
 UNAVAILABLE = (
     "I can't reach my storage right now, so nothing was saved. Please try again in a moment."
 )
@@ -45,6 +58,53 @@ class _KeyedLocks:
                 self._locks[key] = (lock, users - 1)
 
 
+class _GroupCommit:
+    """Collect the saves of concurrent turns and commit them together, one transaction a batch.
+
+    Each turn waits for the commit that carries its save, so no reply leaves before its state
+    is durable; while one batch commits, the next one fills up.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._queue: asyncio.Queue[tuple[SaveRequest, asyncio.Future[int]]] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def save(self, request: SaveRequest) -> int:
+        """Queue one save and wait until it is committed; its new version."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="group-commit")
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        await self._queue.put((request, future))
+        return await future
+
+    async def _run(self) -> None:
+        while True:
+            batch = [await self._queue.get()]
+            while len(batch) < BATCH_LIMIT and not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            try:
+                results = await self._store.save_many([request for request, _ in batch])
+            except Exception as exc:  # every waiting turn learns of it, the writer goes on
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (_, future), result in zip(batch, results, strict=True):
+                if future.done():
+                    continue
+                if isinstance(result, VersionConflict):
+                    future.set_exception(result)
+                else:
+                    future.set_result(result)
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._task
+
+
 class Engine:
     """Platform-neutral: adapters pass ``IncomingMessage`` in and send the ``Reply`` list out."""
 
@@ -52,6 +112,11 @@ class Engine:
         self.coach = coach
         self.store = store
         self._locks = _KeyedLocks()
+        self._writer = _GroupCommit(store)
+        # The last committed document of recent users, so a turn need not read it back.
+        # Another process may have moved a row on meanwhile: the version check on save
+        # catches that, and the turn is rerun on a fresh read.
+        self._cache: OrderedDict[UserKey, Stored] = OrderedDict()
 
     @classmethod
     async def open(cls, db: str | None = None, knowledge: Path | None = None) -> Engine:
@@ -68,25 +133,39 @@ class Engine:
                 try:
                     return await self._turn(key, message)
                 except VersionConflict:
-                    # Another process changed this user meanwhile; the turn is pure, so rerun it,
-                    # after a random pause so that two processes stop colliding.
+                    # Another process changed this user meanwhile; the turn is pure, so rerun it
+                    # on a fresh read, after a random pause so that two processes stop colliding.
+                    self._cache.pop(key, None)
                     await asyncio.sleep(random.uniform(0, BACKOFF_SECONDS * 2 ** min(attempt, 6)))
                 except StoreUnavailable as exc:
+                    self._cache.pop(key, None)
                     log.warning("storage unavailable: %s", exc)
                     return [reply(UNAVAILABLE)]
         log.error("gave up after %d version conflicts", CONFLICT_RETRIES)
         return [reply(UNAVAILABLE)]
 
     async def _turn(self, key: UserKey, message: IncomingMessage) -> list[Reply]:
-        stored = await self.store.load(key)
+        stored = self._cache.get(key)
+        if stored is None:
+            stored = await self.store.load(key)
         progress = Progress.load(stored.data if stored else None)
         turn = self.coach.turn(progress, message)
         if turn.progress is None:
+            self._cache.pop(key, None)
             await self.store.delete(key)
-        else:
-            await self.store.save(key, turn.progress.dump(), stored.version if stored else 0)
+            return turn.replies
+        data = turn.progress.dump()
+        version = await self._writer.save(SaveRequest(key, data, stored.version if stored else 0))
+        self._remember(key, Stored(data, version))
         return turn.replies
 
+    def _remember(self, key: UserKey, stored: Stored) -> None:
+        self._cache[key] = stored
+        self._cache.move_to_end(key)
+        while len(self._cache) > CACHED_USERS:
+            self._cache.popitem(last=False)
+
     async def close(self) -> None:
-        """Release the database."""
+        """Stop the writer and release the database."""
+        await self._writer.close()
         await self.store.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.analysis import (
     analyse_bullet,
@@ -34,6 +35,7 @@ from bot.progress import STEPS, Draft, Entry, Progress, Step
 from bot.types import Button, IncomingMessage, Reply, Span, bold, reply
 
 MAX_SECTION_CHARS = 4_000
+ANALYSIS_CACHE = 4_096
 MAX_POSTING_CHARS = 15_000
 MAX_RESUME_CHARS = 30_000
 MAX_HEADER_CHARS = 200
@@ -108,12 +110,25 @@ class Coach:
         self.role = role
         self.lex = lexicon_for(role)
         self.faq = FaqMatcher.for_role(role)
+        # The same texts come back turn after turn (/status re-scores every section, and many
+        # people ask the same questions); the analysers are pure, so their results are kept.
+        lex = self.lex
+        self._summary = lru_cache(maxsize=ANALYSIS_CACHE)(
+            lambda text, level: analyse_summary(text, lex, level)
+        )
+        self._skills = lru_cache(maxsize=ANALYSIS_CACHE)(lambda text: analyse_skills(text, lex))
+        self._bullet = lru_cache(maxsize=ANALYSIS_CACHE)(lambda text: analyse_bullet(text, lex))
+        self._bullets = lru_cache(maxsize=ANALYSIS_CACHE)(
+            lambda lines: analyse_bullets(list(lines), lex)
+        )
+        self._faq_match = lru_cache(maxsize=ANALYSIS_CACHE)(self.faq.match)
 
     # ---- entry point -------------------------------------------------------------------------
 
     def turn(self, progress: Progress, message: IncomingMessage) -> Turn:
         """Handle one message; the caller stores the returned progress before sending replies."""
-        progress = progress.model_copy(deep=True)
+        # The caller hands over a progress object of its own (Progress.load builds a new one per
+        # turn), so the turn may change it in place.
         progress.turn += 1
         if message.button is not None:
             return self._on_button(progress, message.button)
@@ -313,7 +328,7 @@ class Coach:
     def _maybe_faq(self, progress: Progress, text: str) -> Turn | None:
         if not self._looks_like_question(text):
             return None
-        match = self.faq.match(text)
+        match = self._faq_match(text)
         if match.entry is None:
             if text.rstrip().endswith("?") and progress.step is not Step.SUMMARY:
                 return self._done(
@@ -485,10 +500,10 @@ class Coach:
         level = self._level(progress)
         scores: dict[Step, int] = {}
         if progress.summary.text:
-            scores[Step.SUMMARY] = analyse_summary(progress.summary.text, self.lex, level).score
+            scores[Step.SUMMARY] = self._summary(progress.summary.text, level).score
         if progress.skills.text:
-            scores[Step.SKILLS] = analyse_skills(progress.skills.text, self.lex).score
-        roles = [analyse_bullets(e.lines, self.lex).score for e in progress.roles if e.lines]
+            scores[Step.SKILLS] = self._skills(progress.skills.text).score
+        roles = [self._bullets(tuple(e.lines)).score for e in progress.roles if e.lines]
         if roles:
             scores[Step.EXPERIENCE] = round(sum(roles) / len(roles))
         return scores
@@ -675,7 +690,7 @@ class Coach:
             )
         if progress.step is Step.EXPERIENCE and progress.roles and progress.roles[-1].lines:
             lines = progress.roles[-1].lines
-            scores = [analyse_bullet(line, self.lex).score for line in lines]
+            scores = [self._bullet(line).score for line in lines]
             target = scores.index(min(scores))
             progress.pending = "guide_bullet"
             progress.answers = {"target": str(target)}
@@ -718,16 +733,12 @@ class Coach:
 
     def _finish_guided_summary(self, progress: Progress) -> Turn:
         level = self._level(progress)
-        before = (
-            analyse_summary(progress.summary.text, self.lex, level).score
-            if progress.summary.text
-            else 0
-        )
+        before = self._summary(progress.summary.text, level).score if progress.summary.text else 0
         composed = compose_summary(level, progress.answers)
         progress.summary.replace(composed)
         progress.pending = None
         progress.answers = {}
-        report = analyse_summary(composed, self.lex, level)
+        report = self._summary(composed, level)
         change = reply(bold(f"Summary score {before} → {report.score}\n"), composed)
         return self._done(
             progress, change, self._analysis_reply(progress, summary_feedback(report))
@@ -748,8 +759,8 @@ class Coach:
                 reply("I need at least what you did to write a bullet."),
                 *self._prompt(progress),
             )
-        old = analyse_bullet(lines[target], self.lex)
-        new = analyse_bullet(composed, self.lex)
+        old = self._bullet(lines[target])
+        new = self._bullet(composed)
         lines[target] = composed
         entry.bullets.replace("\n".join(lines))
         gained = [
@@ -767,7 +778,7 @@ class Coach:
             progress,
             reply(bold(f"Bullet score {old.score} → {new.score}{why}\n"), composed),
             self._analysis_reply(
-                progress, bullets_feedback(analyse_bullets(lines, self.lex), "This job")
+                progress, bullets_feedback(self._bullets(tuple(lines)), "This job")
             ),
         )
 
@@ -816,11 +827,11 @@ class Coach:
         level = self._level(progress)
         if step is Step.SUMMARY:
             progress.summary.replace(text)
-            report = analyse_summary(text, self.lex, level)
+            report = self._summary(text, level)
             return self._done(progress, self._analysis_reply(progress, summary_feedback(report)))
         if step is Step.SKILLS:
             progress.skills.replace(text)
-            skills = analyse_skills(text, self.lex)
+            skills = self._skills(text)
             return self._done(
                 progress,
                 self._analysis_reply(progress, skills_feedback(skills, self.role.categories)),
@@ -854,5 +865,5 @@ class Coach:
         entry = entries[-1]
         entry.bullets.replace("\n".join(lines))
         progress.pending = None
-        report = analyse_bullets(lines, self.lex)
+        report = self._bullets(tuple(lines))
         return self._done(progress, self._analysis_reply(progress, bullets_feedback(report, title)))
