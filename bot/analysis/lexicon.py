@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from bot.analysis.skills import SkillIndex
-from bot.analysis.text import contains_phrase
 from bot.knowledge import RoleKnowledge
 
 # Past tenses that do not end in -ed, so a present-tense opener can be recognised as a verb too.
@@ -133,19 +132,19 @@ class Lexicon:
     @staticmethod
     def find(text: str, phrases: tuple[str, ...]) -> list[str]:
         """Phrases present as whole words; a longer phrase hides the shorter ones inside it."""
-        lowered = text.lower()
-        found: list[str] = []
-        for phrase in phrases:
-            if contains_phrase(lowered, phrase):
-                found.append(phrase)
-                lowered = re.sub(
-                    r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", " ", lowered
-                )
-        return found
+        found = dict.fromkeys(m.group(0) for m in _alternation(phrases).finditer(text.lower()))
+        return list(found)
 
     def is_weak_past(self, word: str) -> bool:
         """Whether an -ed opener is an empty one such as 'Used' or 'Helped'."""
         return word.lower() in _WEAK_PAST
+
+
+@cache
+def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a whole (longest-first) list, so a text is scanned once per list."""
+    body = "|".join(re.escape(phrase) for phrase in phrases)
+    return re.compile(r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])")
 
 
 @cache

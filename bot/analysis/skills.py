@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -161,8 +162,11 @@ class SkillIndex:
         return skill
 
     def _typo(self, word: str) -> Skill | None:
-        key = spelling_key(word)
-        if len(key) < 6 or not key.isalpha():
+        return self._typo_of_key(spelling_key(word))
+
+    @lru_cache(maxsize=8192)  # noqa: B019 - one index per knowledge load, kept for the process
+    def _typo_of_key(self, key: str) -> Skill | None:
+        if len(key) < 6 or not key.isalpha() or key in self._by_key:
             return None
         limit = 1 if len(key) < 9 else 2
         best = _closest_by_edits(key, self._fuzzy_keys, limit)

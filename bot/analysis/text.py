@@ -86,8 +86,3 @@ def figures(text: str) -> list[str]:
     lowered = [w.lower() for w in words(text)]
     found.extend(w for w in lowered if w in NUMBER_WORDS)
     return found
-
-
-def contains_phrase(text_lower: str, phrase: str) -> bool:
-    """Whether a lower-case text holds a phrase as whole words."""
-    return re.search(r"(?<![a-z0-9])" + re.escape(phrase) + r"(?![a-z0-9])", text_lower) is not None
