@@ -22,6 +22,7 @@ from bot.store import (
     VersionConflict,
     database_url,
 )
+from bot.throttle import Throttle
 from bot.types import IncomingMessage, Reply, reply
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,10 @@ CACHED_USERS = 10_000
 BATCH_LIMIT = 500
 UNAVAILABLE = (
     "I can't reach my storage right now, so nothing was saved. Please try again in a moment."
+)
+SLOW_DOWN = (
+    "You sent many messages at once. I answered them in order up to here and skipped the rest; "
+    "please send one message at a time."
 )
 
 
@@ -117,17 +122,31 @@ class Engine:
         # Another process may have moved a row on meanwhile: the version check on save
         # catches that, and the turn is rerun on a fresh read.
         self._cache: OrderedDict[UserKey, Stored] = OrderedDict()
+        self.throttle = Throttle()
+        self._outage: str | None = None
 
     @classmethod
     async def open(cls, db: str | None = None, knowledge: Path | None = None) -> Engine:
         """Load the knowledge and open (and migrate) the database."""
         coach = Coach(shared_knowledge(knowledge).role())
-        store = await Store.open(database_url(db))
+        # A database that is down at start-up is waited for, not fatal: users are told to
+        # retry, and the coach carries on by itself once the database answers.
+        store = await Store.open(database_url(db), wait_for_database=True)
+        if not store.ready:
+            log.error("storage unavailable at start-up, users are told to retry until it answers")
         return cls(coach, store)
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Run one turn; the replies are returned only after the new progress is committed."""
         key = UserKey(message.platform, message.user_id)
+        admission = self.throttle.admit(key)
+        if admission.drop:
+            # A flood: one notice, then silence until it stops; nothing of it is stored.
+            return [reply(SLOW_DOWN)] if admission.notify else []
+        if admission.wait:
+            # Paced, not refused: this user's messages are answered in order, and nobody
+            # else waits for them.
+            await asyncio.sleep(admission.wait)
         async with self._locks.hold(key):
             for attempt in range(CONFLICT_RETRIES):
                 try:
@@ -139,10 +158,16 @@ class Engine:
                     await asyncio.sleep(random.uniform(0, BACKOFF_SECONDS * 2 ** min(attempt, 6)))
                 except StoreUnavailable as exc:
                     self._cache.pop(key, None)
-                    log.warning("storage unavailable: %s", exc)
+                    self._report_outage(str(exc))
                     return [reply(UNAVAILABLE)]
         log.error("gave up after %d version conflicts", CONFLICT_RETRIES)
         return [reply(UNAVAILABLE)]
+
+    def _report_outage(self, problem: str) -> None:
+        # One line when the database goes away (and one when it is back), not one per message.
+        if self._outage != problem:
+            log.error("storage unavailable, users are told to retry: %s", problem)
+        self._outage = problem
 
     async def _turn(self, key: UserKey, message: IncomingMessage) -> list[Reply]:
         stored = self._cache.get(key)
@@ -157,6 +182,9 @@ class Engine:
         data = turn.progress.dump()
         version = await self._writer.save(SaveRequest(key, data, stored.version if stored else 0))
         self._remember(key, Stored(data, version))
+        if self._outage is not None:
+            log.warning("storage is back")
+            self._outage = None
         return turn.replies
 
     def _remember(self, key: UserKey, stored: Stored) -> None:

@@ -8,6 +8,7 @@ moved on since raises ``VersionConflict`` instead of overwriting the other write
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -48,6 +49,8 @@ _MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 _SQLITE_BUSY_TIMEOUT_MS = 5_000
 # asyncpg waits 60 s by default; a bot at start-up should say what is wrong sooner.
 _POSTGRES_CONNECT_TIMEOUT_S = 10
+# While the database is away, how often a call may try to reach it again.
+_RECONNECT_PAUSE_S = 1.0
 # Serialises migrations when several bot processes start at once against one server.
 _MIGRATION_LOCK_ID = 0x7265_7375_6D65  # "resume"
 
@@ -143,21 +146,51 @@ class Store:
         self._engine = engine
         self.backend = url.get_backend_name()
         self._where = _describe(url)
+        self._ready = False
+        self._next_attempt = 0.0
 
     @classmethod
-    async def open(cls, url: str) -> Store:
-        """Connect, then bring the schema up to date; StoreUnavailable if that cannot be done."""
+    async def open(cls, url: str, wait_for_database: bool = False) -> Store:
+        """Connect, then bring the schema up to date; StoreUnavailable if that cannot be done.
+
+        With ``wait_for_database`` an unreachable database is not fatal: the store is returned
+        anyway, every call raises StoreUnavailable until the database answers, and the schema
+        is brought up to date on the first call that reaches it.
+        """
         parsed = make_url(database_url(url))
-        _check_sqlite_folder(parsed)
+        if not wait_for_database:
+            _check_sqlite_folder(parsed)
         engine = _create_engine(parsed)
         store = cls(engine, parsed)
         try:
-            async with store._transaction() as conn:
-                await conn.run_sync(_upgrade)
+            await store._migrate()
+        except StoreUnavailable:
+            if not wait_for_database:
+                await engine.dispose()
+                raise
         except BaseException:
             await engine.dispose()
             raise
         return store
+
+    @property
+    def ready(self) -> bool:
+        """Whether the database has been reached and its schema brought up to date."""
+        return self._ready
+
+    async def _migrate(self) -> None:
+        async with self._transaction(migrating=True) as conn:
+            await conn.run_sync(_upgrade)
+        self._ready = True
+
+    async def _ensure_ready(self) -> None:
+        if self._ready:
+            return
+        now = time.monotonic()
+        if now < self._next_attempt:
+            raise StoreUnavailable(f"Cannot reach {self._where} yet; retrying shortly.")
+        self._next_attempt = now + _RECONNECT_PAUSE_S
+        await self._migrate()
 
     async def load(self, key: UserKey) -> Stored | None:
         """The user's document and its version, or None when they have none yet."""
@@ -253,7 +286,9 @@ class Store:
         await self._engine.dispose()
 
     @asynccontextmanager
-    async def _transaction(self) -> AsyncIterator[AsyncConnection]:
+    async def _transaction(self, migrating: bool = False) -> AsyncIterator[AsyncConnection]:
+        if not migrating:
+            await self._ensure_ready()
         try:
             async with self._engine.begin() as conn:
                 yield conn
