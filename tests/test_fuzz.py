@@ -1,4 +1,4 @@
-"""Random conversations through the real engine: nothing raises, state stays valid, users stay apart."""
+"""Random conversations through the engine: nothing raises, state stays valid, users stay apart."""
 
 from __future__ import annotations
 
