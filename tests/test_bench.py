@@ -1,0 +1,52 @@
+"""The benchmarks run and print what they promise (figures are read by people, not asserted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+
+def _run(*args: str) -> dict[str, object]:
+    result = subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    payload: dict[str, object] = json.loads(lines[0])
+    return payload
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_engine_bench_prints_one_object_and_loses_nothing(
+    backend: str, request: pytest.FixtureRequest, tmp_path: object
+) -> None:
+    args = ["bench.engine", "--users", "5", "--messages", "12", "--stored", "20", "--json"]
+    if backend == "postgresql":
+        args += ["--db", request.getfixturevalue("postgres_database")]
+    figures = _run(*args)
+    assert {
+        "backend",
+        "users",
+        "messages",
+        "messages_per_s",
+        "p50_ms",
+        "p99_ms",
+        "errors",
+        "lost_updates",
+        "peak_rss_mb",
+    } <= set(figures)
+    assert figures["backend"] == backend
+    assert figures["messages"] == 60
+    assert figures["errors"] == 0 and figures["lost_updates"] == 0
+
+
+def test_faq_and_analysis_benches_run() -> None:
+    faq = _run("bench.faq", "--rounds", "1")
+    assert faq["top1_accuracy"] and faq["queries_timed"]
+    analysis = _run("bench.analysis", "--rounds", "1")
+    assert analysis["bullets"] and analysis["resumes"]
