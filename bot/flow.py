@@ -122,6 +122,32 @@ class Coach:
             lambda lines: analyse_bullets(list(lines), lex)
         )
         self._faq_match = lru_cache(maxsize=ANALYSIS_CACHE)(self.faq.match)
+        self._commands: dict[str, Callable[[Progress, str], Turn]] = {
+            "start": self._cmd_start,
+            "help": self._cmd_help,
+            "faq": self._cmd_faq,
+            "next": self._cmd_next,
+            "back": self._cmd_back,
+            "skip": self._cmd_skip,
+            "draft": self._cmd_draft,
+            "export": self._cmd_export,
+            "status": self._cmd_status,
+            "match": self._cmd_match,
+            "review": self._cmd_review,
+            "restart": self._cmd_restart,
+            "delete": self._cmd_delete,
+        }
+        self._actions: dict[str, Callable[[Progress, str], Turn]] = {
+            "level": self._on_level_button,
+            "next": self._cmd_next,
+            "back": self._cmd_back,
+            "skip": self._cmd_skip,
+            "export": self._cmd_export,
+            "example": self._on_example,
+            "improve": self._on_improve,
+            "restore": self._on_restore,
+            "addrole": self._on_add_role,
+        }
 
     # ---- entry point -------------------------------------------------------------------------
 
@@ -368,21 +394,7 @@ class Coach:
         word, *rest_parts = re.split(r"\s", text[1:], maxsplit=1)
         rest = rest_parts[0] if rest_parts else ""
         name = word.split("@", 1)[0].casefold()
-        handler: dict[str, Callable[[Progress, str], Turn]] = {
-            "start": self._cmd_start,
-            "help": self._cmd_help,
-            "faq": self._cmd_faq,
-            "next": self._cmd_next,
-            "back": self._cmd_back,
-            "skip": self._cmd_skip,
-            "draft": self._cmd_draft,
-            "export": self._cmd_export,
-            "status": self._cmd_status,
-            "match": self._cmd_match,
-            "review": self._cmd_review,
-            "restart": self._cmd_restart,
-            "delete": self._cmd_delete,
-        }
+        handler = self._commands
         if name not in handler:
             return self._done(
                 progress,
@@ -601,17 +613,7 @@ class Coach:
             if pending not in {"confirm_restart", "confirm_delete"}:
                 return self._done(progress, *self._prompt(progress))
             return self._on_confirmation(progress, arg)
-        actions: dict[str, Callable[[Progress, str], Turn]] = {
-            "level": self._on_level_button,
-            "next": self._cmd_next,
-            "back": self._cmd_back,
-            "skip": self._cmd_skip,
-            "export": self._cmd_export,
-            "example": self._on_example,
-            "improve": self._on_improve,
-            "restore": self._on_restore,
-            "addrole": self._on_add_role,
-        }
+        actions = self._actions
         if action not in actions:
             return self._done(
                 progress, reply("I didn't recognise that button. " + self._hint(progress))
