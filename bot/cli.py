@@ -89,7 +89,8 @@ def read_input(source: str, what: str) -> str:
         data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
     else:
         path = Path(source)
-        if not path.is_file():
+        # Not is_file(): a pipe such as <(command) is a fine source too.
+        if not path.exists() or path.is_dir():
             raise UsageError(f"I can't find the {what} file {source!r}.")
         with path.open("rb") as handle:
             data = handle.read(MAX_INPUT_BYTES + 1)

@@ -97,8 +97,14 @@ def _opening(text: str, lex: Lexicon) -> tuple[bool, str | None, str | None]:
     return False, None, None
 
 
+# Verbs whose past and present are spelt alike say nothing about tense.
+_SAME_IN_BOTH_TENSES = frozenset({"cut", "set", "put", "split", "shut", "read", "spread", "cast"})
+
+
 def _tense(verb_word: str) -> str:
     lowered = verb_word.lower()
+    if lowered in _SAME_IN_BOTH_TENSES:
+        return "either"
     if lowered.endswith("ing"):
         return "gerund"
     if lowered.endswith("ed") or lowered in {"built", "led", "wrote", "ran", "drove", "made"}:
@@ -106,14 +112,18 @@ def _tense(verb_word: str) -> str:
     return "present"
 
 
-def _rewrite(text: str, strong: bool, weak: str | None, checks: dict[str, Any]) -> str:
+def _rewrite(
+    text: str, strong: bool, weak: str | None, checks: dict[str, Any], about_people: bool
+) -> str:
     """A template from the user's own words; brackets mark what only the user can fill in."""
     body = text.rstrip(". ")
     if weak is not None:
         body = body[len(weak) :].lstrip(" ,:-")
+        # "Helped the team build X" → "[verb] X": the helping was the weak part.
+        body = re.sub(r"^(?:the team|my team|our team|the teams|to)\s+(?:to\s+)?\w+\s+", "", body)
     if not strong:
         body = "[Action verb: Built / Reduced / Migrated / Fixed] " + body
-    if not checks["names_technology"]:
+    if not checks["names_technology"] and not about_people:
         body += " using [language, framework or database]"
     if not checks["quantified"]:
         body += ", [result: by how much, how fast, for how many users]"
@@ -149,11 +159,13 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
         "filler": filler,
         "passive": bool(_PASSIVE.search(text)),
     }
+    # A bullet about people (Mentored, Led, Hired) is judged on what changed, not on its stack.
+    about_people = verb is not None and lex.verb_group.get(verb) == "led"
     passed = {
         "strong_verb": strong,
         "quantified": bool(figs),
-        "names_technology": bool(techs),
-        "names_system": bool(systems),
+        "names_technology": bool(techs) or about_people,
+        "names_system": bool(systems) or about_people,
         "good_length": not (too_short or too_long),
         "no_pronouns": not pronouns,
         "no_filler": not (buzz or filler),
@@ -161,20 +173,22 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
     score = sum(WEIGHTS[name] for name, ok in passed.items() if ok)
     if not text:
         score = 0
-    advice = _advice(checks, weak, rules.max_words, rules.min_words)
+    advice = _advice(checks, weak, rules.max_words, rules.min_words, about_people)
     return BulletReport(
         text=text,
         score=score,
         checks=checks,
         advice=tuple(advice),
-        rewrite=_rewrite(text, strong, weak, checks) if text else "",
+        rewrite=_rewrite(text, strong, weak, checks, about_people) if text else "",
         opening_verb=verb,
         technologies=techs,
         figures=figs,
     )
 
 
-def _advice(checks: dict[str, Any], weak: str | None, max_words: int, min_words: int) -> list[str]:
+def _advice(
+    checks: dict[str, Any], weak: str | None, max_words: int, min_words: int, about_people: bool
+) -> list[str]:
     advice: list[str] = []
     if checks["first_person"] and not checks["strong_verb"]:
         advice.append(
@@ -189,9 +203,9 @@ def _advice(checks: dict[str, Any], weak: str | None, max_words: int, min_words:
             "Add the result: by how much, how fast, for how many users? "
             "(latency, uptime, requests per second, hours saved)"
         )
-    if not checks["names_technology"]:
+    if not checks["names_technology"] and not about_people:
         advice.append("Name the technology you used: the language, framework, database or cloud.")
-    if not checks["names_system"]:
+    if not checks["names_system"] and not about_people:
         advice.append("Say which system or feature it was: the payments API, the search service…")
     if checks["too_long"]:
         advice.append(
@@ -221,7 +235,7 @@ def analyse_bullets(lines: list[str], lex: Lexicon) -> RoleBulletsReport:
         for r in reports
         if r.checks["strong_verb"] and words(r.text) and not r.text.lower().startswith("i ")
     }
-    mixed = len(tenses - {"gerund"}) > 1
+    mixed = len(tenses - {"gerund", "either"}) > 1
     advice: list[str] = []
     count = len(reports)
     if count and count < rules.min_per_role:

@@ -113,11 +113,13 @@ def match_resume(resume: str, posting: str, lex: Lexicon) -> MatchReport:
         rest = ", ".join(k.term for k in ordered[8:])
         advice.append(f"Also missing: {rest}.")
     for keyword in matched:
-        yours = written.get(keyword.name, keyword.term)
-        if yours.casefold() != keyword.term.casefold():
+        yours = written.get(keyword.name, keyword.term).casefold()
+        theirs = keyword.term.casefold()
+        # "CI/CD" against "CI/CD pipelines" is one word; "postgres" against "PostgreSQL" is not.
+        if yours not in theirs and theirs not in yours:
             advice.append(
-                f"You wrote “{yours}”, the posting says “{keyword.term}”: use their word so an "
-                "ATS search finds it."
+                f"You wrote “{written[keyword.name]}”, the posting says “{keyword.term}”: "
+                "use their word so an ATS search finds it."
             )
     if not keywords:
         advice.append("I found no technologies in the posting; paste the requirements part too.")

@@ -100,9 +100,9 @@ def _heading(line: str) -> str | None:
         return _HEADING_LOOKUP[name]
     # "### Backend Developer — Acme" inside Experience is a role, not a new section.
     if 1 <= level <= 2 and name:
-        return "other"
+        return name
     if stripped.isupper() and 1 <= len(stripped.split()) <= 4 and len(stripped) > 3:
-        return "other"
+        return name
     return None
 
 
@@ -115,7 +115,11 @@ def parse_resume(text: str) -> ParsedResume:
     current: str | None = None
     for line in lines:
         section = _heading(line) if line.strip() else None
-        if current is None and section == "other" and line.lstrip().startswith("# "):
+        if (
+            current is None
+            and section not in (None, *SECTION_NAMES)
+            and line.lstrip().startswith("# ")
+        ):
             headline.append(line.strip().lstrip("# "))
             continue
         if section is not None:
