@@ -39,6 +39,9 @@ TEXTS = st.one_of(
             "junior",
             "senior",
             "yes",
+            "/draft",
+            "Backend developer <b>&</b> building APIs in Go. " * 80,
+            "/review EXPERIENCE\nDev, Acme, 2020\n" + "- Built a Go API for 3 teams & <i>\n" * 600,
         ]
     ),
     st.sampled_from([f"/{name}" for name in COMMANDS] + ["/nope", "/start@OtherBot", "/"]),
