@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from sqlalchemy import (
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.sql.elements import TextClause
 
 DEFAULT_SQLITE_FILE = "resume-coach.db"
 
@@ -232,33 +234,33 @@ class Store:
         return expected_version + 1
 
     async def save_many(self, items: Sequence[SaveRequest]) -> list[int | VersionConflict]:
-        """Write many documents in one transaction: per item its new version, or a conflict.
+        """Write many documents in one statement and one commit; per item its version or conflict.
 
-        One commit for the lot is what makes many concurrent turns cheap (group commit): the
-        cost of a commit is paid once per batch, not once per message.
+        One commit for the lot is what makes many concurrent turns cheap (group commit), and
+        one statement for the lot means one round trip (one thread hop with aiosqlite) instead
+        of one per message. A row that moved on since it was loaded is left alone and not
+        returned, which is how its conflict is told.
         """
-        now = datetime.now(UTC)
-        results: list[int | VersionConflict] = []
+        if not items:
+            return []
+        params: dict[str, Any] = {"now": datetime.now(UTC)}
+        for n, item in enumerate(items):
+            if item.expected_version < 0:
+                raise ValueError(f"expected_version must be 0 or more, not {item.expected_version}")
+            params[f"p{n}"] = item.key.platform
+            params[f"u{n}"] = item.key.user_id
+            params[f"d{n}"] = json.dumps(item.data, ensure_ascii=False, separators=(",", ":"))
+            params[f"v{n}"] = item.expected_version + 1
         async with self._transaction() as conn:
-            for item in items:
-                document = json.dumps(item.data, ensure_ascii=False, separators=(",", ":"))
-                params = {
-                    "platform": item.key.platform,
-                    "user_id": item.key.user_id,
-                    "data": document,
-                    "version": item.expected_version,
-                    "now": now,
-                }
-                if item.expected_version == 0:
-                    result = await conn.execute(_INSERT, params)
-                else:
-                    result = await conn.execute(_UPDATE, params)
-                if result.rowcount == 1:
-                    results.append(item.expected_version + 1)
-                else:
-                    results.append(
-                        VersionConflict(f"not at version {item.expected_version} any more")
-                    )
+            rows = (await conn.execute(_batch_upsert(len(items)), params)).all()
+        written = {(row.platform, row.user_id): row.version for row in rows}
+        results: list[int | VersionConflict] = []
+        for item in items:
+            version = written.get((item.key.platform, item.key.user_id))
+            if version == item.expected_version + 1:
+                results.append(version)
+            else:
+                results.append(VersionConflict(f"not at version {item.expected_version} any more"))
         return results
 
     async def delete(self, key: UserKey) -> None:
@@ -299,17 +301,23 @@ class Store:
             raise problem from exc
 
 
-# Plain statements for the hot path, compiled once: no expression building per message.
-_UPDATE = text(
-    "UPDATE users SET data = :data, version = version + 1, updated_at = :now "
-    "WHERE platform = :platform AND user_id = :user_id AND version = :version"
-).bindparams(bindparam("now", type_=DateTime(timezone=True)))
-# ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike) reports a lost race as 0 rows instead
-# of an error that would abort the other writes of the batch.
-_INSERT = text(
-    "INSERT INTO users (platform, user_id, data, version, created_at, updated_at) "
-    "VALUES (:platform, :user_id, :data, 1, :now, :now) ON CONFLICT DO NOTHING"
-).bindparams(bindparam("now", type_=DateTime(timezone=True)))
+@lru_cache(maxsize=64)
+def _batch_upsert(size: int) -> TextClause:
+    """One INSERT … ON CONFLICT DO UPDATE for ``size`` users, with the version check in WHERE.
+
+    A new user (expected version 0, new version 1) is inserted; a known one is updated only
+    where its stored version is the one the turn loaded; RETURNING names the rows written.
+    Built once per batch size: no expression building per message.
+    """
+    values = ", ".join(f"(:p{n}, :u{n}, :d{n}, :v{n}, :now, :now)" for n in range(size))
+    return text(
+        "INSERT INTO users (platform, user_id, data, version, created_at, updated_at) "
+        f"VALUES {values} "
+        "ON CONFLICT (platform, user_id) DO UPDATE SET data = excluded.data, "
+        "version = excluded.version, updated_at = excluded.updated_at "
+        "WHERE users.version = excluded.version - 1 "
+        "RETURNING platform, user_id, version"
+    ).bindparams(bindparam("now", type_=DateTime(timezone=True)))
 
 
 def _is_user(table: Table, key: UserKey) -> Any:

@@ -69,6 +69,7 @@ class SkillIndex:
             for spelling in (skill.name, *skill.aliases):
                 self._by_key.setdefault(spelling_key(spelling), skill)
                 self._by_phrase.setdefault(phrase_key(spelling), skill)
+        self._multi_first = frozenset(key.split(" ", 1)[0] for key in self._by_phrase if " " in key)
         self._keys = list(self._by_key)
         # Typos are guessed only for longer spellings of names that are not ordinary words.
         self._fuzzy_keys = [
@@ -81,6 +82,7 @@ class SkillIndex:
         """The skill this spelling names exactly (alias-aware), if any."""
         return self._by_key.get(spelling_key(text))
 
+    @lru_cache(maxsize=8192)  # noqa: B019 - one index per knowledge load, kept for the process
     def resolve(self, item: str) -> Resolved:
         """Name one explicit skill-list item canonically; never force a match."""
         typed = item.strip()
@@ -106,10 +108,13 @@ class SkillIndex:
     def mentions(self, text: str) -> list[Mention]:
         """Technologies named in running text, longest spelling first, typos of long names too."""
         tokens = [(m.group(0), m.start()) for m in _TECH_TOKEN.finditer(text)]
+        # Each token's keys are computed once; multi-word spellings are tried only where a
+        # token can start one, which is what keeps this cheap on long texts.
+        phrases = [phrase_key(t) for t, _ in tokens]
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            hit = self._longest_at(tokens, i)
+            hit = self._longest_at(tokens, phrases, i)
             if hit is not None:
                 skill, width = hit
                 words = " ".join(t for t, _ in tokens[i : i + width])
@@ -136,19 +141,21 @@ class SkillIndex:
                 seen.setdefault(mention.skill.name, mention.skill)
         return list(seen.values())
 
-    def _longest_at(self, tokens: list[tuple[str, int]], i: int) -> tuple[Skill, int] | None:
-        for width in range(min(_MAX_NGRAM, len(tokens) - i), 0, -1):
-            words = [t for t, _ in tokens[i : i + width]]
-            phrase = " ".join(words)
-            table, key = (
-                (self._by_key, spelling_key) if width == 1 else (self._by_phrase, phrase_key)
-            )
-            skill = self._accept(phrase, table.get(key(phrase)))
-            if skill is None and width == 1 and phrase[-1:] in ".":
-                skill = self._accept(phrase[:-1], self._by_key.get(spelling_key(phrase[:-1])))
-            if skill is not None:
-                return skill, width
-        return None
+    def _longest_at(
+        self, tokens: list[tuple[str, int]], phrases: list[str], i: int
+    ) -> tuple[Skill, int] | None:
+        if phrases[i].split(" ", 1)[0] in self._multi_first:
+            for width in range(min(_MAX_NGRAM, len(tokens) - i), 1, -1):
+                phrase = " ".join(phrases[i : i + width])
+                written = " ".join(t for t, _ in tokens[i : i + width])
+                skill = self._accept(written, self._by_phrase.get(phrase))
+                if skill is not None:
+                    return skill, width
+        word = tokens[i][0]
+        skill = self._accept(word, self._by_key.get(spelling_key(word)))
+        if skill is None and word.endswith("."):
+            skill = self._accept(word[:-1], self._by_key.get(spelling_key(word[:-1])))
+        return (skill, 1) if skill is not None else None
 
     @staticmethod
     def _accept(written: str, skill: Skill | None) -> Skill | None:
