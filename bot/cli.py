@@ -55,7 +55,7 @@ def match_as_json(match: FaqMatch) -> dict[str, object]:
     return {
         "matched": match.matched,
         "topic": match.entry.id if match.entry else None,
-        "score": round(match.score * 100, 1),
+        "score": round(min(match.score, 1.0) * 100, 1),  # a 0–100 confidence
         "answer": match.entry.answer if match.entry else None,
         "suggestions": [e.id for e in match.suggestions],
     }
