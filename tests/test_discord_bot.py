@@ -1,0 +1,669 @@
+"""The Discord adapter on the real discord.py, over real sockets, against a fake Discord."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import logging
+import sys
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from discord.gateway import DiscordWebSocket
+from discord.http import Route
+
+from adapters.discord_bot import (
+    APOLOGY,
+    DMS_CLOSED,
+    PLEASE_SEND_TEXT,
+    SENT_TO_DM,
+    SKIPPED_COMMANDS,
+    TEXT_INPUT_ID,
+    WRITE_BUTTON_ID,
+    WRITE_MODAL_ID,
+    CoachBot,
+    Settings,
+    use_endpoints,
+)
+from adapters.discord_render import MESSAGE_LIMIT, message_len
+from bot.engine import Engine
+from bot.flow import COMMANDS
+from bot.store import UserKey
+from bot.types import Button, IncomingMessage, Reply, bold, reply
+from tests.discord_fake import (
+    APP_ID,
+    BOT_ID,
+    GUILD_ID,
+    INTENT_DM_MESSAGES,
+    INTENT_GUILDS,
+    INTENT_MESSAGE_CONTENT,
+    OTHER_BOT_ID,
+    OTHER_USER_ID,
+    TOKEN,
+    USER_ID,
+    FakeDiscord,
+    RestCall,
+    dm_channel_id,
+    fake_discord,
+    is_message_send,
+)
+
+SUMMARY = (
+    "Backend developer with 4 years of Python and Django experience, building REST APIs "
+    "on PostgreSQL for payments; cut p95 latency by 40%."
+)
+DM_MESSAGES = f"/channels/{dm_channel_id(USER_ID)}/messages"
+ORIGINAL = "/messages/@original"
+SLASH_NAMES = {name for name in COMMANDS if name not in SKIPPED_COMMANDS} | {"ask", "write"}
+
+
+@pytest.fixture(autouse=True)
+def _direct_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The fake must be reached directly, never through a proxy of the machine.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("all_proxy", raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeDiscord]:
+    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
+    async with fake_discord() as server:
+        use_endpoints(server.api_url, server.gateway_url)
+        try:
+            yield server
+        finally:
+            # Process-wide settings of the library: the next test must not inherit them.
+            Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
+
+
+@pytest.fixture
+async def sqlite_engine(tmp_path: Path) -> AsyncIterator[Engine]:
+    opened = await Engine.open(str(tmp_path / "coach.db"))
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+@dataclass
+class RunningBot:
+    """A started client and the failures its handlers reported."""
+
+    client: CoachBot
+    errors: list[BaseException]
+
+
+@asynccontextmanager
+async def running_bot(
+    fake: FakeDiscord, engine: Engine, settings: Settings | None = None
+) -> AsyncIterator[RunningBot]:
+    """Start the bot against the fake until it is ready; close it afterwards."""
+    client = CoachBot(
+        engine,
+        settings or Settings(TOKEN, api_base_url=fake.api_url, gateway_url=fake.gateway_url),
+        guild_ready_timeout=0.1,
+    )
+    running = RunningBot(client, [])
+    on_error, on_tree_error = client.on_error, client.tree.on_error
+
+    async def collect_error(event: str, *args: Any, **kwargs: Any) -> None:
+        running.errors.append(sys.exc_info()[1] or RuntimeError(event))
+        await on_error(event, *args, **kwargs)
+
+    async def collect_tree_error(interaction: Any, error: Exception) -> None:
+        running.errors.append(error)
+        await on_tree_error(interaction, error)
+
+    client.on_error = collect_error  # type: ignore[method-assign]
+    client.tree.on_error = collect_tree_error  # type: ignore[method-assign]
+    task = asyncio.create_task(client.start(TOKEN))
+    ready = asyncio.create_task(client.wait_until_ready())
+    try:
+        done, _ = await asyncio.wait({task, ready}, timeout=15, return_when="FIRST_COMPLETED")
+        if task in done:
+            task.result()  # raises why the bot could not start
+        assert ready in done, "the bot did not become ready"
+        yield running
+    finally:
+        ready.cancel()
+        await client.close()
+        await asyncio.wait_for(task, 10)
+
+
+def assert_well_formed(fake: FakeDiscord) -> None:
+    """What must hold for every test: no pings, messages that fit, interactions answered once."""
+    for call in fake.calls:
+        if not is_message_send(call):
+            continue
+        payload = call.payload
+        if "content" in payload or "components" in payload or call.files:
+            assert payload.get("allowed_mentions", {}).get("parse") == [], call
+        assert message_len(call.content) <= MESSAGE_LIMIT
+    for interaction_id, sent_at in fake.dispatched.items():
+        answers = [
+            c for c in fake.calls if c.ok and c.path.startswith(f"/interactions/{interaction_id}/")
+        ]
+        assert len(answers) == 1, f"interaction {interaction_id} answered {len(answers)} times"
+        assert answers[0].at - sent_at < 3.0, "answered after Discord's 3 seconds"
+
+
+async def _bot(fake: FakeDiscord, engine: Engine) -> AsyncIterator[RunningBot]:
+    async with running_bot(fake, engine) as running:
+        yield running
+    # A handler that raised fails the test, unless the test expected it and cleared the list.
+    assert not running.errors, running.errors
+    assert_well_formed(fake)
+
+
+@pytest.fixture
+async def bot(fake: FakeDiscord, sqlite_engine: Engine) -> AsyncIterator[RunningBot]:
+    async for running in _bot(fake, sqlite_engine):
+        yield running
+
+
+@pytest.fixture
+async def bot_on_each_db(fake: FakeDiscord, engine: Engine) -> AsyncIterator[RunningBot]:
+    async for running in _bot(fake, engine):
+        yield running
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+
+def callback_of(fake: FakeDiscord, interaction_id: int) -> RestCall:
+    return next(
+        c for c in fake.calls if c.ok and c.path.startswith(f"/interactions/{interaction_id}/")
+    )
+
+
+async def in_dm(fake: FakeDiscord, text: str, last: str) -> list[RestCall]:
+    """Write in the DM; the bot's messages up to the one containing ``last``."""
+    since = fake.mark()
+    await fake.send_dm(text)
+    await fake.wait_for_message(last, since=since)
+    return fake.sent_messages(since)
+
+
+async def in_server(
+    fake: FakeDiscord, name: str, last: str, options: dict[str, str] | None = None
+) -> list[RestCall]:
+    """Run a slash command in the server; the bot's messages, once the note says "DM"."""
+    since = fake.mark()
+    await fake.slash(name, options)
+    await fake.wait_for_message(last, since=since)
+    await fake.wait_for(lambda c: c.path.endswith(ORIGINAL) and c.method == "PATCH", since=since)
+    return fake.sent_messages(since)
+
+
+async def press(fake: FakeDiscord, message: RestCall, value_part: str, last: str) -> int:
+    """Press the button whose custom id contains ``value_part``; the interaction id."""
+    since = fake.mark()
+    target = next(c for c in message.custom_ids if value_part in c)
+    interaction_id = await fake.press(message, target)
+    await fake.wait_for_message(last, since=since)
+    return interaction_id
+
+
+def dm_sends(calls: list[RestCall]) -> list[RestCall]:
+    return [c for c in calls if c.method == "POST" and c.path == DM_MESSAGES]
+
+
+# ---- tests -------------------------------------------------------------------------------
+
+
+async def test_start_publishes_commands_and_connects_with_the_right_intents(
+    fake: FakeDiscord, sqlite_engine: Engine
+) -> None:
+    async with running_bot(fake, sqlite_engine) as running:
+        put = next(c for c in fake.calls if c.method == "PUT")
+        assert put.path == f"/applications/{APP_ID}/commands"
+        assert {c["name"] for c in put.json} == SLASH_NAMES
+        ask = next(c for c in put.json if c["name"] == "ask")
+        assert ask["options"][0]["name"] == "question"
+        assert ask["options"][0]["required"] is True
+        # The gateway conversation: HELLO, an immediate heartbeat answered by an ACK, IDENTIFY.
+        ops = [(f.direction, f.op, f.t) for f in fake.frames]
+        assert ops[:5] == [
+            ("send", 10, None),
+            ("recv", 1, None),
+            ("send", 11, None),
+            ("recv", 2, None),
+            ("send", 0, "READY"),
+        ]
+        assert ("send", 0, "GUILD_CREATE") in ops
+        identify = next(f.d for f in fake.frames if f.op == 2)
+        assert identify["token"] == TOKEN
+        wanted = INTENT_GUILDS | INTENT_DM_MESSAGES | INTENT_MESSAGE_CONTENT
+        assert identify["intents"] == wanted
+        assert running.client.get_guild(GUILD_ID) is not None
+        # Sequence numbers only go up.
+        sequences = [f.s for f in fake.frames if f.op == 0]
+        assert sequences == sorted(sequences) and len(set(sequences)) == len(sequences)
+    assert not running.errors
+
+    # A restart with the same commands reads them and writes nothing: Discord limits writes.
+    since = fake.mark()
+    async with running_bot(fake, sqlite_engine) as again:
+        pass
+    assert not again.errors
+    methods = [(c.method, c.path) for c in fake.calls_since(since)]
+    assert ("GET", f"/applications/{APP_ID}/commands") in methods
+    assert not any(method == "PUT" for method, _ in methods)
+
+
+async def test_development_server_gets_the_commands_at_once(
+    fake: FakeDiscord, sqlite_engine: Engine
+) -> None:
+    settings = Settings(
+        TOKEN, guild_id=GUILD_ID, api_base_url=fake.api_url, gateway_url=fake.gateway_url
+    )
+    async with running_bot(fake, sqlite_engine, settings) as running:
+        puts = [c for c in fake.calls if c.method == "PUT"]
+        assert [c.path for c in puts] == [f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"]
+        assert {c["name"] for c in puts[0].json} == SLASH_NAMES
+        # A server command carries its server id; it reaches the same handler.
+        since = fake.mark()
+        await fake.slash("help", guild_command=True)
+        await fake.wait_for_message("What I can do", since=since)
+        await fake.wait_for(lambda c: c.path.endswith(ORIGINAL), since=since)
+    assert not running.errors
+    assert_well_formed(fake)
+
+
+async def test_walkthrough_in_a_server_continues_in_the_dm(
+    fake: FakeDiscord, bot_on_each_db: RunningBot, engine: Engine
+) -> None:
+    # /start in the server: a private "thinking" answer, then the coaching in the DM.
+    since = fake.mark()
+    start_id = await fake.slash("start")
+    await fake.wait_for(lambda c: c.path.endswith(ORIGINAL), since=since)
+    callback = callback_of(fake, start_id)
+    assert callback.json == {"type": 5, "data": {"flags": 64}}
+    opened = next(c for c in fake.calls_since(since) if c.path == "/users/@me/channels")
+    assert int(opened.json["recipient_id"]) == USER_ID
+    welcome, level = dm_sends(fake.calls_since(since))
+    assert welcome.content.startswith("**Hi! I'm your resume coach")
+    assert "experience level" in level.content
+    assert [c for c in level.custom_ids if c.startswith("rc:level:")] == [
+        "rc:level:junior:1",
+        "rc:level:mid:1",
+        "rc:level:senior:1",
+    ]
+    assert WRITE_BUTTON_ID in level.custom_ids
+    note = next(c for c in fake.calls_since(since) if c.path.endswith(ORIGINAL))
+    assert note.method == "PATCH"
+    assert note.content == SENT_TO_DM
+    # The order: the DM first, then the note that points to it.
+    assert level.at <= note.at
+
+    # The level button: its message loses its buttons, the next question follows.
+    since = fake.mark()
+    press_id = await press(fake, level, "level:mid", "Paste your summary")
+    update = callback_of(fake, press_id)
+    assert update.json["type"] == 7
+    buttons = [b for row in update.json["data"]["components"] for b in row["components"]]
+    assert buttons and all(b["disabled"] for b in buttons)
+    assert (
+        fake.messages[int(level.response["id"])]["components"] == update.json["data"]["components"]
+    )
+    texts = [c.content for c in dm_sends(fake.calls_since(since))]
+    assert texts[0] == "Mid level, noted."
+
+    # The summary, typed in the DM: scored.
+    sent = await in_dm(fake, SUMMARY, "/100")
+    assert "Summary: " in sent[0].content and all(c.path == DM_MESSAGES for c in sent)
+
+    # A question typed in the DM gets the FAQ answer, then the walk goes on.
+    sent = await in_dm(fake, "how long should my resume be?", "Paste your summary")
+    assert any("pages" in c.content for c in sent)
+
+    # /ask in the server: the answer goes to the DM too.
+    sent = await in_server(
+        fake, "ask", "pages", {"question": "how many pages should my resume be?"}
+    )
+    assert any(c.path == DM_MESSAGES and "pages" in c.content for c in sent)
+
+    # /export in the server: the files are uploaded to the DM, never to the server.
+    since = fake.mark()
+    await in_server(fake, "export", "left out")
+    uploads = [c for c in fake.calls_since(since) if c.files]
+    assert [f.filename for c in uploads for f in c.files] == [
+        "resume.docx",
+        "resume.md",
+        "resume.txt",
+    ]
+    assert all(c.path == DM_MESSAGES for c in uploads)
+    document = docx.Document(io.BytesIO(uploads[0].files[0].data))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "4 years of Python and Django" in text
+    assert uploads[0].content == "Here is your resume as resume.docx."
+
+    # The engine keeps this person under their Discord user id.
+    assert await engine.store.load(UserKey("discord", str(USER_ID))) is not None
+
+
+async def test_slash_command_in_the_dm_answers_in_place(fake: FakeDiscord, bot: RunningBot) -> None:
+    since = fake.mark()
+    interaction_id = await fake.slash("help", guild=False)
+    # Several replies: the first replaces "thinking…", the others are follow-ups.
+    await fake.wait_for(
+        lambda c: c.path == f"/webhooks/{APP_ID}/interaction-token-{interaction_id}", since=since
+    )
+    deferred = callback_of(fake, interaction_id).json
+    # Deferred, and not ephemeral: in the DM the answer stays in the conversation.
+    assert deferred["type"] == 5 and not deferred.get("data", {}).get("flags")
+    sent = fake.sent_messages(since)
+    assert sent[0].path.endswith(ORIGINAL) and sent[0].method == "PATCH"
+    assert sent[0].content.startswith("**What I can do**")
+    assert sent[1].method == "POST" and "level" in sent[1].content
+    assert not any(c.path == "/users/@me/channels" for c in fake.calls_since(since))
+
+
+async def test_stale_button_gets_the_engines_note(fake: FakeDiscord, bot: RunningBot) -> None:
+    first = (await in_dm(fake, "/start", "experience level"))[-1]
+    await in_dm(fake, "/status", "experience level")
+    # The old message still shows its buttons; a press on it leaves things as they are.
+    await press(fake, first, "level:senior", "from an earlier message")
+
+
+async def test_buttons_work_after_a_restart(fake: FakeDiscord, sqlite_engine: Engine) -> None:
+    async with running_bot(fake, sqlite_engine) as running:
+        level = (await in_dm(fake, "/start", "experience level"))[-1]
+    assert not running.errors
+    # A new process knows nothing of that message: the custom id alone carries the value.
+    async with running_bot(fake, sqlite_engine) as again:
+        await press(fake, level, "level:junior", "Junior level, noted")
+    assert not again.errors
+    assert_well_formed(fake)
+
+
+async def test_long_text_through_the_modal(fake: FakeDiscord, bot: RunningBot) -> None:
+    level = (await in_dm(fake, "/start", "experience level"))[-1]
+    prompt = (await press_and_get(fake, level, "level:mid", "Paste your summary"))[-1]
+    # "Write it here" opens the box: the modal is the answer to the press.
+    since = fake.mark()
+    opened = await fake.press(prompt, WRITE_BUTTON_ID)
+    await fake.wait_for(lambda c: c.path.startswith(f"/interactions/{opened}/"), since=since)
+    modal = callback_of(fake, opened).json
+    assert modal["type"] == 9
+    assert modal["data"]["custom_id"] == WRITE_MODAL_ID
+    text_input = modal["data"]["components"][0]["components"][0]
+    assert text_input["custom_id"] == TEXT_INPUT_ID
+    assert text_input["style"] == 2 and text_input["max_length"] == 4000
+    # The submitted text reaches the engine as a message.
+    since = fake.mark()
+    submitted = await fake.submit_modal(WRITE_MODAL_ID, {TEXT_INPUT_ID: SUMMARY})
+    await fake.wait_for_message("/100", since=since)
+    deferred = callback_of(fake, submitted).json
+    assert deferred["type"] == 5 and not deferred.get("data", {}).get("flags")
+
+    # /write opens the same box.
+    since = fake.mark()
+    command = await fake.slash("write")
+    await fake.wait_for(lambda c: c.path.startswith(f"/interactions/{command}/"), since=since)
+    assert callback_of(fake, command).json["type"] == 9
+
+    # Submitted in the server: a private note there, the reply in the DM.
+    since = fake.mark()
+    await fake.submit_modal(WRITE_MODAL_ID, {TEXT_INPUT_ID: "/status"}, guild=True)
+    await fake.wait_for_message("Progress", since=since)
+    note = await fake.wait_for(lambda c: c.path.endswith(ORIGINAL), since=since)
+    assert note.content == SENT_TO_DM
+
+
+async def press_and_get(
+    fake: FakeDiscord, message: RestCall, value_part: str, last: str
+) -> list[RestCall]:
+    since = fake.mark()
+    await press(fake, message, value_part, last)
+    return fake.sent_messages(since)
+
+
+async def test_a_5000_character_reply_is_split(
+    fake: FakeDiscord, bot: RunningBot, sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paragraphs = [f"Paragraph {n}: " + "word " * 98 for n in range(10)]
+    long_text = "\n\n".join(paragraphs)
+    assert len(long_text) >= 5_000
+
+    async def canned(message: IncomingMessage) -> list[Reply]:
+        return [
+            reply(
+                bold("A long answer\n"),
+                long_text,
+                buttons=(Button("Keep it, go on", "next::1"),),
+            )
+        ]
+
+    monkeypatch.setattr(sqlite_engine, "handle", canned)
+    sent = await in_dm(fake, "anything", "Paragraph 9")
+    # About 500 characters a paragraph: three fit in 2,000, so ten take four messages.
+    assert len(sent) == 4
+    assert all(message_len(c.content) <= MESSAGE_LIMIT for c in sent)
+    # Cut on paragraph breaks: every message starts a paragraph (the first, the heading).
+    assert sent[0].content.startswith("**A long answer**")
+    assert all(c.content.startswith("Paragraph") for c in sent[1:])
+    # The buttons hang under the end of the reply only.
+    assert all(c.custom_ids == [] for c in sent[:-1])
+    assert sent[-1].custom_ids == ["rc:next::1", WRITE_BUTTON_ID]
+    joined = " ".join(c.content for c in sent)
+    assert all(p.strip() in joined for p in paragraphs)
+
+
+async def test_everyone_in_user_text_pings_nobody(fake: FakeDiscord, bot: RunningBot) -> None:
+    level = (await in_dm(fake, "/start", "experience level"))[-1]
+    await press(fake, level, "level:mid", "Paste your summary")
+    hostile = (
+        "Backend developer @everyone and @here, <@&123456789012345678> **bold** _x_ "
+        "with 4 years of Python on PostgreSQL at scale; cut latency by 40%."
+    )
+    await in_dm(fake, hostile, "/100")
+    sent = await in_dm(fake, "/draft", "Your draft")
+    draft = sent[-1].content
+    assert "@\u200beveryone" in draft and "@\u200bhere" in draft
+    assert "<@\u200b&123456789012345678>" in draft
+    assert "\\*\\*bold\\*\\*" in draft and "\\_x\\_" in draft
+    assert "@everyone" not in draft
+    # Every message: nobody can be pinged, whatever the text (checked again at teardown).
+    for call in fake.sent_messages():
+        assert call.payload["allowed_mentions"]["parse"] == []
+
+
+async def test_own_other_bots_and_server_messages_are_ignored(
+    fake: FakeDiscord, bot: RunningBot, sqlite_engine: Engine
+) -> None:
+    since = fake.mark()
+    await fake.send_dm("/start", user_id=BOT_ID, bot=True)
+    await fake.send_dm("/start", user_id=OTHER_BOT_ID, bot=True)
+    await fake.send_guild_message("/start", user_id=OTHER_USER_ID)
+    # Events are handled in order of arrival; a reply to this one comes after the others.
+    await fake.send_dm("/start")
+    await fake.wait_for_message("experience level", since=since)
+    assert {c.path for c in fake.sent_messages(since)} == {DM_MESSAGES}
+    for ignored in (BOT_ID, OTHER_BOT_ID, OTHER_USER_ID):
+        assert await sqlite_engine.store.load(UserKey("discord", str(ignored))) is None
+
+
+async def test_a_message_without_text_gets_a_note(
+    fake: FakeDiscord, bot: RunningBot, sqlite_engine: Engine
+) -> None:
+    since = fake.mark()
+    await fake.dispatch(
+        "MESSAGE_CREATE",
+        {
+            **_dm_payload(""),
+            "attachments": [
+                {
+                    "id": "1",
+                    "filename": "cat.png",
+                    "size": 10,
+                    "url": "https://cdn.invalid/cat.png",
+                    "proxy_url": "https://cdn.invalid/cat.png",
+                }
+            ],
+        },
+    )
+    call = await fake.wait_for_message("I can only read text", since=since)
+    assert call.content.startswith(PLEASE_SEND_TEXT.split(".")[0])
+    assert await sqlite_engine.store.load(UserKey("discord", str(USER_ID))) is None
+
+
+def _dm_payload(text: str) -> dict[str, Any]:
+    from tests.discord_fake import message_payload
+
+    return message_payload(1500000000000000001, dm_channel_id(USER_ID), USER_ID, text)
+
+
+async def test_429_waits_for_retry_after_then_sends(fake: FakeDiscord, bot: RunningBot) -> None:
+    fake.fail_next(429, DM_MESSAGES, retry_after=0.3)
+    since = fake.mark()
+    await fake.send_dm("/start")
+    await fake.wait_for_message("experience level", since=since)
+    posts = [c for c in fake.calls_since(since) if c.path == DM_MESSAGES]
+    assert [c.status for c in posts[:2]] == [429, 200]
+    assert posts[0].json == posts[1].json  # the same message, sent again
+    assert posts[1].at - posts[0].at >= 0.3
+
+
+async def test_429_on_an_interaction_callback_is_retried(
+    fake: FakeDiscord, bot: RunningBot
+) -> None:
+    fake.fail_next(429, "/callback", retry_after=0.1)
+    since = fake.mark()
+    interaction_id = await fake.slash("status")
+    await fake.wait_for(lambda c: c.path.endswith(ORIGINAL), since=since)
+    tries = [c for c in fake.calls_since(since) if c.path.endswith("/callback")]
+    assert [c.status for c in tries] == [429, 200]
+    assert callback_of(fake, interaction_id).json["type"] == 5
+
+
+async def test_server_error_is_retried(fake: FakeDiscord, bot: RunningBot) -> None:
+    fake.fail_next(500, DM_MESSAGES)
+    since = fake.mark()
+    await fake.send_dm("/start")
+    await fake.wait_for_message("experience level", since=since)
+    posts = [c for c in fake.calls_since(since) if c.path == DM_MESSAGES]
+    assert [c.status for c in posts[:2]] == [500, 200]
+    assert posts[0].json == posts[1].json
+
+
+async def test_closed_dms_are_explained_in_the_server(fake: FakeDiscord, bot: RunningBot) -> None:
+    fake.fail_next(
+        403, DM_MESSAGES, body={"message": "Cannot send messages to this user", "code": 50007}
+    )
+    since = fake.mark()
+    await fake.slash("start")
+    note = await fake.wait_for(lambda c: c.path.endswith(ORIGINAL), since=since)
+    assert note.content == DMS_CLOSED
+    assert not bot.errors
+
+
+async def test_a_failing_turn_is_reported_without_text_and_apologised_for(
+    fake: FakeDiscord,
+    bot: RunningBot,
+    sqlite_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    secret = "my secret summary text"
+
+    async def broken(message: IncomingMessage) -> list[Reply]:
+        raise RuntimeError(f"boom while reading {message.text}")
+
+    level = (await in_dm(fake, "/start", "experience level"))[-1]
+    monkeypatch.setattr(sqlite_engine, "handle", broken)
+    caplog.set_level(logging.INFO)
+    # In the DM, from a slash command, and from a button: each is reported and apologised for.
+    await in_dm(fake, secret, APOLOGY)
+    since = fake.mark()
+    await fake.slash("status")
+    await fake.wait_for_message(APOLOGY, since=since)
+    since = fake.mark()
+    await fake.press(level, "rc:level:mid:1")
+    await fake.wait_for_message(APOLOGY, since=since)
+    assert [type(e).__name__ for e in bot.errors] == [
+        "RuntimeError",
+        "CommandInvokeError",
+        "RuntimeError",
+    ]
+    bot.errors.clear()
+    assert secret not in caplog.text
+    assert "RuntimeError" in caplog.text
+
+
+async def test_shard_count_from_the_environment(
+    fake: FakeDiscord, sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def at_once(self: CoachBot, shard_id: int | None, *, initial: bool = False) -> None:
+        return None
+
+    # discord.py waits 5 s between two shards' IDENTIFY, as Discord asks; not needed here.
+    monkeypatch.setattr(CoachBot, "before_identify_hook", at_once)
+    settings = Settings(
+        TOKEN, api_base_url=fake.api_url, gateway_url=fake.gateway_url, shard_count=2
+    )
+    async with running_bot(fake, sqlite_engine, settings) as running:
+        assert sorted(f.d["shard"] for f in fake.frames if f.op == 2) == [[0, 2], [1, 2]]
+        # A given count is used as is: nothing asks Discord for one.
+        assert not any(c.path == "/gateway/bot" for c in fake.calls)
+        # The server's events come on shard 1, DMs on shard 0: both reach the coach.
+        await in_server(fake, "start", "experience level")
+        await in_dm(fake, "/status", "Progress")
+    assert not running.errors
+    assert_well_formed(fake)
+
+
+async def test_shard_count_is_asked_for_but_the_gateway_proxy_is_kept(
+    fake: FakeDiscord, bot: RunningBot
+) -> None:
+    asked = [c for c in fake.calls if c.path == "/gateway/bot"]
+    assert len(asked) == 1
+    # The one connection went to DISCORD_GATEWAY_URL, identified as shard 0 of 1.
+    assert [f.d["shard"] for f in fake.frames if f.op == 2] == [[0, 1]]
+    assert bot.client.shard_count == 1
+
+
+async def test_a_double_press_acts_once(fake: FakeDiscord, bot: RunningBot) -> None:
+    level = (await in_dm(fake, "/start", "experience level"))[-1]
+    since = fake.mark()
+    # Two presses on the same message before the first is answered (a double click).
+    await fake.press(level, "rc:level:junior:1")
+    await fake.press(level, "rc:level:senior:1")
+    await fake.wait_for_message("from an earlier message", since=since)
+    texts = [c.content for c in dm_sends(fake.calls_since(since))]
+    assert texts.count("Junior level, noted.") == 1
+    assert not any("Senior level" in text for text in texts)
+    # Each press was acknowledged exactly once (checked for every interaction at teardown).
+
+
+async def test_stopping_waits_for_the_turn_in_flight(
+    fake: FakeDiscord, bot: RunningBot, sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = asyncio.Event()
+    started = asyncio.Event()
+    handle = sqlite_engine.handle
+
+    async def slow(message: IncomingMessage) -> list[Reply]:
+        started.set()
+        await release.wait()
+        return await handle(message)
+
+    monkeypatch.setattr(sqlite_engine, "handle", slow)
+    since = fake.mark()
+    await fake.send_dm("/start")
+    await asyncio.wait_for(started.wait(), 10)
+    draining = asyncio.create_task(bot.client.drain(timeout=10))
+    await asyncio.sleep(0)  # let drain start waiting
+    assert not draining.done()
+    release.set()
+    await asyncio.wait_for(draining, 10)
+    # By the time drain returns, the reply is out.
+    assert any("experience level" in c.content for c in fake.sent_messages(since))
