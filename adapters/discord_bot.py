@@ -581,7 +581,8 @@ class CoachBot(discord.AutoShardedClient):
         return SENT_TO_DM
 
     async def _deliver(self, sink: _Sink, replies: Sequence[Reply]) -> None:
-        for message in plan(replies, write_button=True):
+        # The writing box is offered only where the coach waits for typed text.
+        for message in plan(replies, write_button=any(r.asks_for_text for r in replies)):
             await sink.send(message)
         await sink.finish()
 

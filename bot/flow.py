@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.analysis import (
@@ -88,6 +88,11 @@ COMMANDS: dict[str, str] = {
     "restart": "start over (asks first)",
     "delete": "erase everything I store about you (asks first)",
 }
+
+
+# Where the coach waits for typed text (not a button): an adapter may offer a box for it.
+TYPED_STEPS = frozenset({Step.SUMMARY, Step.SKILLS, Step.EXPERIENCE, Step.PROJECTS})
+TYPED_PENDING = frozenset({"guide_summary", "guide_bullet", "match"})
 
 
 @dataclass
@@ -209,7 +214,12 @@ class Coach:
     # ---- prompts -----------------------------------------------------------------------------
 
     def _prompt(self, progress: Progress) -> list[Reply]:
-        """The current step's question, with its buttons."""
+        """The current step's question, with its buttons, marked when it waits for typing."""
+        replies = self._step_question(progress)
+        typing = progress.step in TYPED_STEPS or progress.pending in TYPED_PENDING
+        return [replace(r, asks_for_text=True) for r in replies] if typing else replies
+
+    def _step_question(self, progress: Progress) -> list[Reply]:
         step = progress.step
         number = STEPS.index(step)
         head = bold(f"Step {number} of 6 · {STEP_TITLES[step]}\n") if number else bold("First, ")
@@ -805,7 +815,7 @@ class Coach:
         draft = self._current_draft(progress)
         if draft is not None and draft.history:
             buttons.append(_button("Restore previous", "restore", progress))
-        return Reply(spans=tuple(spans), buttons=tuple(buttons))
+        return Reply(spans=tuple(spans), buttons=tuple(buttons), asks_for_text=True)
 
     def _on_text(self, progress: Progress, text: str) -> Turn:
         if progress.pending == "match":

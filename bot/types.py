@@ -47,6 +47,9 @@ class Reply:
     spans: tuple[Span, ...] = ()
     buttons: tuple[Button, ...] = ()
     attachment: Attachment | None = None
+    # The coach waits for typed text after this reply (a summary, bullets, an answer), so an
+    # adapter may offer a box for long text; a menu or a file asks for no typing.
+    asks_for_text: bool = False
 
     @property
     def text(self) -> str:
@@ -55,11 +58,14 @@ class Reply:
 
 
 def reply(
-    *parts: str | Span, buttons: tuple[Button, ...] = (), attachment: Attachment | None = None
+    *parts: str | Span,
+    buttons: tuple[Button, ...] = (),
+    attachment: Attachment | None = None,
+    asks_for_text: bool = False,
 ) -> Reply:
     """Build a reply from strings (plain) and spans (e.g. ``bold(...)``)."""
     spans = tuple(part if isinstance(part, Span) else Span(part) for part in parts if part)
-    return Reply(spans=spans, buttons=buttons, attachment=attachment)
+    return Reply(spans=spans, buttons=buttons, attachment=attachment, asks_for_text=asks_for_text)
 
 
 def bold(text: str) -> Span:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from adapters import telegram_render
+from adapters import discord_render, telegram_render
 from adapters.console import render as console_render
 from bot.types import Reply
 
@@ -40,10 +40,19 @@ def check_telegram(reply: Reply) -> None:
         assert telegram_render.utf16_len(visible) <= telegram_render.MESSAGE_LIMIT
 
 
+def check_discord(reply: Reply) -> None:
+    """Every Discord message of this reply is within 2,000 characters, buttons within limits."""
+    for message in discord_render.plan([reply], write_button=reply.asks_for_text):
+        assert discord_render.message_len(message.content) <= discord_render.MESSAGE_LIMIT
+        assert len(message.buttons) <= discord_render.BUTTONS_PER_MESSAGE
+        assert "@everyone" not in message.content.replace("@\u200beveryone", "")
+
+
 def check_rendering(reply: Reply) -> None:
     """Raise AssertionError when a platform's rendering of this reply breaks its rules."""
     assert isinstance(console_render(reply), str)
     check_telegram(reply)
+    check_discord(reply)
     for button in reply.buttons:
         # Telegram's callback_data holds 64 bytes; Discord's custom_id 100 characters.
         assert len(button.value.encode()) <= 64, button.value

@@ -347,3 +347,13 @@ async def test_two_engines_on_one_database_lose_no_update(db_url: str) -> None:
     finally:
         await one.close()
         await two.close()
+
+
+async def test_replies_say_when_the_coach_waits_for_typing(engine: Engine) -> None:
+    chat = Chat(engine, "typing-1")
+    await chat.send("/start")
+    assert not any(r.asks_for_text for r in chat.last)  # the level is a menu
+    await chat.press("Mid")
+    assert chat.last[-1].asks_for_text  # the summary is typed
+    await chat.send("/status")
+    assert chat.last[-1].asks_for_text

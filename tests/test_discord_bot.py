@@ -297,7 +297,8 @@ async def test_walkthrough_in_a_server_continues_in_the_dm(
         "rc:level:mid:1",
         "rc:level:senior:1",
     ]
-    assert WRITE_BUTTON_ID in level.custom_ids
+    # A menu waits for a press, not for typing: no writing box under it.
+    assert WRITE_BUTTON_ID not in level.custom_ids
     note = next(c for c in fake.calls_since(since) if c.path.endswith(ORIGINAL))
     assert note.method == "PATCH"
     assert note.content == SENT_TO_DM
@@ -388,6 +389,8 @@ async def test_buttons_work_after_a_restart(fake: FakeDiscord, sqlite_engine: En
 async def test_long_text_through_the_modal(fake: FakeDiscord, bot: RunningBot) -> None:
     level = (await in_dm(fake, "/start", "experience level"))[-1]
     prompt = (await press_and_get(fake, level, "level:mid", "Paste your summary"))[-1]
+    # The summary prompt waits for typing, so it carries the box.
+    assert WRITE_BUTTON_ID in prompt.custom_ids
     # "Write it here" opens the box: the modal is the answer to the press.
     since = fake.mark()
     opened = await fake.press(prompt, WRITE_BUTTON_ID)
@@ -440,6 +443,7 @@ async def test_a_5000_character_reply_is_split(
                 bold("A long answer\n"),
                 long_text,
                 buttons=(Button("Keep it, go on", "next::1"),),
+                asks_for_text=True,
             )
         ]
 
