@@ -97,17 +97,19 @@ def _opening(text: str, lex: Lexicon) -> tuple[bool, str | None, str | None]:
     return False, None, None
 
 
+_PAST_IRREGULAR = frozenset({"built", "rebuilt", "led", "wrote", "rewrote", "ran", "drove", "made"})
 # Verbs whose past and present are spelt alike say nothing about tense.
 _SAME_IN_BOTH_TENSES = frozenset({"cut", "set", "put", "split", "shut", "read", "spread", "cast"})
 
 
-def _tense(verb_word: str) -> str:
+def _tense(verb_word: str, lex: Lexicon) -> str:
     lowered = verb_word.lower()
     if lowered in _SAME_IN_BOTH_TENSES:
         return "either"
     if lowered.endswith("ing"):
         return "gerund"
-    if lowered.endswith("ed") or lowered in {"built", "led", "wrote", "ran", "drove", "made"}:
+    # The verb lists hold past tenses ("Rebuilt", "Led"); anything else that is a verb is not.
+    if lowered.endswith("ed") or lowered in lex.strong_verbs or lowered in _PAST_IRREGULAR:
         return "past"
     return "present"
 
@@ -231,7 +233,7 @@ def analyse_bullets(lines: list[str], lex: Lexicon) -> RoleBulletsReport:
     verbs = Counter(r.opening_verb for r in reports if r.opening_verb)
     repeated = {verb: n for verb, n in verbs.items() if n > 1}
     tenses = {
-        _tense(words(r.text)[0])
+        _tense(words(r.text)[0], lex)
         for r in reports
         if r.checks["strong_verb"] and words(r.text) and not r.text.lower().startswith("i ")
     }
