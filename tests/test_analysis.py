@@ -241,3 +241,12 @@ def test_any_text_gives_a_valid_report(role: RoleKnowledge, text: str) -> None:
     for report in reports:
         json.dumps(report)
         assert 0 <= report.get("score", 0) <= 100
+
+
+def test_group_labels_with_and_are_not_read_as_skills(lex: Lexicon) -> None:
+    # The draft writes skills back as "Group name: items"; reading it again must give the same.
+    report = analyse_skills(
+        "Cloud and infrastructure: Kubernetes, AWS\nMessaging and streaming: Kafka", lex
+    )
+    assert [s.name for s in report.known] == ["Kubernetes", "AWS", "Kafka"]
+    assert not report.unknown

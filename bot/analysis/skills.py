@@ -183,6 +183,7 @@ class SkillIndex:
 _SPLIT = re.compile(r"[,;|\n•·▪]+|\s+(?:and|&)\s+|\s+-\s+")
 _PARENS = re.compile(r"\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
+_LABEL = re.compile(r"^[^:,;/()]{1,40}:\s*")
 _QUALIFIER = re.compile(
     r"^(?:some|basic|basics of|familiar with|familiarity with|knowledge of|experience with|"
     r"exposure to|proficient in|strong|advanced|intermediate|beginner|expert in)\s+",
@@ -192,7 +193,9 @@ _QUALIFIER = re.compile(
 
 def split_skill_items(text: str, index: SkillIndex) -> list[str]:
     """Split a free-form skills list into items, keeping names like CI/CD or TCP/IP whole."""
-    flat = _EMPHASIS.sub("", clean(text))
+    lines = [strip_bullet(line) for line in _EMPHASIS.sub("", clean(text)).split("\n")]
+    # "Cloud and infrastructure: AWS" — the label goes before anything is split on "and".
+    flat = "\n".join(_LABEL.sub("", line) for line in lines)
     flat = _PARENS.sub(lambda m: ", " + m.group(1) + ", ", flat)
     items: list[str] = []
     for raw in _SPLIT.split(flat):

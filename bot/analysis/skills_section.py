@@ -95,9 +95,10 @@ def analyse_skills(text: str, lex: Lexicon) -> SkillsReport:
     if duplicates:
         advice.append(f"Remove duplicates: {', '.join(duplicates)}.")
     if soft:
+        them = "them" if len(soft) > 1 else "it"
         advice.append(
-            f"Show {', '.join(soft[:3])} in your bullets instead of listing "
-            "them: recruiters believe what they see you do."
+            f"Show {', '.join(soft[:3])} in your bullets instead of listing {them}: "
+            "recruiters believe what they see you do."
         )
     for item in items:
         if item.skill is None:
