@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from discord.utils import escape_markdown, escape_mentions
 
+from adapters.spans import CLUSTER_BACKOFF, inside_cluster, merged, slice_spans, utf16_len
 from bot.types import Attachment, Button, Reply, Span
 
 log = logging.getLogger(__name__)
@@ -25,10 +25,6 @@ BUTTON_PREFIX = "rc:"
 # Buttons with no text above them, or that did not fit under their reply, go out under these.
 BUTTONS_ONLY = "Choose one:"
 MORE_BUTTONS = "More options:"
-# A hard cut backs off this many characters at most to keep an emoji sequence or an accent
-# with its letter.
-_CLUSTER_BACKOFF = 16
-_JOINERS = frozenset("\u200d\ufe0e\ufe0f\u20e3")
 
 
 @dataclass(frozen=True)
@@ -43,7 +39,7 @@ class Outgoing:
 
 def message_len(text: str) -> int:
     """The length of a message in UTF-16 code units."""
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    return utf16_len(text)
 
 
 def escape(text: str) -> str:
@@ -59,7 +55,7 @@ def escape(text: str) -> str:
 def render(spans: Sequence[Span]) -> str:
     """Spans as Discord markdown: every text escaped, bold spans inside **…**."""
     parts: list[str] = []
-    for span in _merged(spans):
+    for span in merged(spans):
         if not span.bold:
             parts.append(escape(span.text))
             continue
@@ -96,7 +92,7 @@ def split(spans: Sequence[Span], limit: int = MESSAGE_LIMIT) -> list[str]:
         stop = cut
         while stop > start and text[stop - 1].isspace():
             stop -= 1
-        chunk = render(_slice(spans, start, stop)).strip()
+        chunk = render(slice_spans(spans, start, stop)).strip()
         if chunk:
             chunks.append(chunk)
         start = cut
@@ -160,7 +156,7 @@ def _longest_fit(spans: Sequence[Span], start: int, size: int, limit: int) -> in
     """The furthest ``end`` such that the text from ``start`` to it renders within ``limit``."""
 
     def fits(end: int) -> bool:
-        return message_len(render(_slice(spans, start, end))) <= limit
+        return message_len(render(slice_spans(spans, start, end))) <= limit
 
     if fits(size):
         return size
@@ -190,46 +186,7 @@ def _cut_point(text: str, start: int, end: int) -> int:
     for index in range(end, start, -1):
         if text[index].isspace():
             return index
-    for index in range(end, max(start + 1, end - _CLUSTER_BACKOFF), -1):
-        if not _inside_cluster(text, index):
+    for index in range(end, max(start + 1, end - CLUSTER_BACKOFF), -1):
+        if not inside_cluster(text, index):
             return index
     return end
-
-
-def _inside_cluster(text: str, index: int) -> bool:
-    """Whether a cut before ``text[index]`` would split what a reader sees as one character."""
-    if index >= len(text):
-        return False
-    char, before = text[index], text[index - 1]
-    return (
-        char in _JOINERS
-        or before == "\u200d"
-        or unicodedata.category(char) in {"Mn", "Mc", "Me"}
-        or 0x1F3FB <= ord(char) <= 0x1F3FF  # skin tone modifiers
-        or 0xE0020 <= ord(char) <= 0xE007F  # tag characters of flag sequences
-    )
-
-
-def _slice(spans: Sequence[Span], start: int, stop: int) -> tuple[Span, ...]:
-    """The parts of the spans that fall into ``[start, stop)`` of their joined text."""
-    pieces: list[Span] = []
-    offset = 0
-    for span in spans:
-        low, high = max(start, offset), min(stop, offset + len(span.text))
-        if low < high:
-            pieces.append(Span(span.text[low - offset : high - offset], bold=span.bold))
-        offset += len(span.text)
-    return tuple(pieces)
-
-
-def _merged(spans: Sequence[Span]) -> list[Span]:
-    """Neighbouring spans of the same style joined, so the markup has fewer markers."""
-    merged: list[Span] = []
-    for span in spans:
-        if not span.text:
-            continue
-        if merged and merged[-1].bold == span.bold:
-            merged[-1] = Span(merged[-1].text + span.text, bold=span.bold)
-        else:
-            merged.append(span)
-    return merged
