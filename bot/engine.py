@@ -110,6 +110,49 @@ class _GroupCommit:
                 await self._task
 
 
+class _GroupLoad:
+    """Read the progress of many users that are not in memory with one query a batch.
+
+    When many people write at once (a crowd arriving, a restart), each turn would otherwise
+    run a query of its own; batched, the first wave costs one round trip.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._queue: asyncio.Queue[tuple[UserKey, asyncio.Future[Stored | None]]] = asyncio.Queue()
+        self._task: asyncio.Task[None] | None = None
+
+    async def load(self, key: UserKey) -> Stored | None:
+        """Queue one read and wait for the batch that carries it."""
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="group-load")
+        future: asyncio.Future[Stored | None] = asyncio.get_running_loop().create_future()
+        await self._queue.put((key, future))
+        return await future
+
+    async def _run(self) -> None:
+        while True:
+            batch = [await self._queue.get()]
+            while len(batch) < BATCH_LIMIT and not self._queue.empty():
+                batch.append(self._queue.get_nowait())
+            try:
+                found = await self._store.load_many(list(dict.fromkeys(k for k, _ in batch)))
+            except Exception as exc:  # every waiting turn learns of it, the reader goes on
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for key, future in batch:
+                if not future.done():
+                    future.set_result(found.get(key))
+
+    async def close(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._task
+
+
 class Engine:
     """Platform-neutral: adapters pass ``IncomingMessage`` in and send the ``Reply`` list out."""
 
@@ -118,6 +161,7 @@ class Engine:
         self.store = store
         self._locks = _KeyedLocks()
         self._writer = _GroupCommit(store)
+        self._reader = _GroupLoad(store)
         # The last committed document of recent users, so a turn need not read it back.
         # Another process may have moved a row on meanwhile: the version check on save
         # catches that, and the turn is rerun on a fresh read.
@@ -172,7 +216,7 @@ class Engine:
     async def _turn(self, key: UserKey, message: IncomingMessage) -> list[Reply]:
         stored = self._cache.get(key)
         if stored is None:
-            stored = await self.store.load(key)
+            stored = await self._reader.load(key)
         progress = Progress.load(stored.data if stored else None)
         turn = self.coach.turn(progress, message)
         if turn.progress is None:
@@ -196,4 +240,5 @@ class Engine:
     async def close(self) -> None:
         """Stop the writer and release the database."""
         await self._writer.close()
+        await self._reader.close()
         await self.store.close()

@@ -36,6 +36,7 @@ from sqlalchemy import (
     insert,
     select,
     text,
+    tuple_,
     update,
 )
 from sqlalchemy import exc as sa_exc
@@ -202,6 +203,21 @@ class Store:
         if row is None:
             return None
         return Stored(data=json.loads(row.data), version=row.version)
+
+    async def load_many(self, keys: Sequence[UserKey]) -> dict[UserKey, Stored]:
+        """The documents of many users in one query; users with none are left out."""
+        if not keys:
+            return {}
+        wanted = [(key.platform, key.user_id) for key in keys]
+        query = select(users.c.platform, users.c.user_id, users.c.data, users.c.version).where(
+            tuple_(users.c.platform, users.c.user_id).in_(wanted)
+        )
+        async with self._transaction() as conn:
+            rows = (await conn.execute(query)).all()
+        return {
+            UserKey(row.platform, row.user_id): Stored(json.loads(row.data), row.version)
+            for row in rows
+        }
 
     async def save(self, key: UserKey, data: dict[str, Any], expected_version: int) -> int:
         """Write the document if the row is still at ``expected_version``; the new version."""

@@ -492,3 +492,12 @@ def test_an_unsupported_scheme_is_refused_without_echoing_the_url() -> None:
         database_url("mysql://root:hunter2@db/coach")
     assert "mysql" in str(caught.value)
     assert "hunter2" not in str(caught.value)
+
+
+async def test_load_many_reads_several_users_in_one_query(store: Store) -> None:
+    bob = UserKey("discord", "42")
+    await store.save(ALICE, {"who": "alice"}, 0)
+    await store.save(bob, {"who": "bob"}, 0)
+    found = await store.load_many([ALICE, bob, UserKey("console", "nobody")])
+    assert {k: v.data["who"] for k, v in found.items()} == {ALICE: "alice", bob: "bob"}
+    assert await store.load_many([]) == {}
