@@ -2,35 +2,58 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from bot.analysis import analyse_skills, lexicon_for
 from bot.export import ResumeDoc, to_text
 from bot.knowledge import RoleKnowledge
 from bot.progress import Progress
 
 _HEADLINES = {"junior": "Junior", "mid": "", "senior": "Senior"}
+Entries = tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def assemble(role: RoleKnowledge, progress: Progress) -> ResumeDoc:
     """The resume as written so far; sections not written yet stay empty."""
+    return _assemble(
+        role,
+        progress.level,
+        progress.summary.text,
+        progress.skills.text,
+        tuple((e.header, tuple(e.lines)) for e in progress.roles),
+        tuple((p.header, tuple(p.lines)) for p in progress.projects),
+    )
+
+
+# /draft, /status, the review and the export all assemble the same unchanged draft again and
+# again; it is rebuilt only when some text in it changed.
+@lru_cache(maxsize=2048)
+def _assemble(
+    role: RoleKnowledge,
+    level: str | None,
+    summary: str,
+    skills_text: str,
+    roles: Entries,
+    projects: Entries,
+) -> ResumeDoc:
     skills: dict[str, list[str]] = {}
-    if progress.skills.text.strip():
-        report = analyse_skills(progress.skills.text, lexicon_for(role))
+    if skills_text.strip():
+        report = analyse_skills(skills_text, lexicon_for(role))
         skills = {role.categories.get(c, c): names for c, names in report.groups.items()}
         unknown = [item.input for item in report.unknown]
         if unknown:
             skills["Other"] = unknown
-    prefix = _HEADLINES.get(progress.level or "mid", "")
-    headline = f"{prefix} {role.role.title}".strip() if progress.level else ""
+    prefix = _HEADLINES.get(level or "mid", "")
+    headline = f"{prefix} {role.role.title}".strip() if level else ""
     return ResumeDoc(
         headline=headline,
-        summary=progress.summary.text.strip(),
+        summary=summary.strip(),
         skills=skills,
-        roles=[(e.header, e.lines) for e in progress.roles if e.header or e.lines],
-        projects=[(p.header, p.lines) for p in progress.projects if p.header or p.lines],
+        roles=[(header, list(lines)) for header, lines in roles if header or lines],
+        projects=[(header, list(lines)) for header, lines in projects if header or lines],
     )
 
 
 def draft_text(role: RoleKnowledge, progress: Progress) -> str:
     """The resume so far as plain text (what /draft shows and the review reads)."""
-    doc = assemble(role, progress)
-    return to_text(doc)
+    return to_text(assemble(role, progress))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.analysis.lexicon import Lexicon
+from bot.analysis.skills import TECH_CATEGORIES, Mention
 from bot.analysis.text import clean, figures, sentences, words
 from bot.knowledge import Level
 
@@ -62,13 +63,26 @@ def years_mentioned(text: str) -> str | None:
     return match.group(0).strip() if match else None
 
 
-def _tech_list_sentences(parts: list[str], lex: Lexicon, limit: int) -> list[str]:
+def _tech_list_sentences(
+    text: str, parts: list[str], mentions: list[Mention], limit: int
+) -> list[str]:
     """Sentences that list more technologies than the rule allows, or little but technologies."""
     flagged = []
+    position = 0
     for sentence in parts:
-        count = len(lex.skills.technologies(sentence))
+        start = text.find(sentence, position)
+        start = position if start < 0 else start
+        position = start + len(sentence)
+        # Counted from the one scan of the whole text, not a new scan per sentence.
+        names = {
+            m.skill.name
+            for m in mentions
+            if start <= m.start < position
+            and m.skill.category in TECH_CATEGORIES
+            and not m.skill.concept
+        }
         wordy = len(words(sentence))
-        if count > limit or (count >= 4 and count * 2 >= wordy):
+        if len(names) > limit or (len(names) >= 4 and len(names) * 2 >= wordy):
             flagged.append(sentence)
     return flagged
 
@@ -78,7 +92,14 @@ def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryRepo
     rules = lex.role.guidance.summary.rules
     text = " ".join(clean(raw).split())
     parts = sentences(text)
-    found = lex.skills.technologies(text)
+    mentions = lex.skills.mentions(text)
+    found = list(
+        {
+            m.skill.name: m.skill
+            for m in mentions
+            if m.skill.category in TECH_CATEGORIES and not m.skill.concept
+        }.values()
+    )
     techs = [s.name for s in found]
     frontend = lex.find(text, lex.frontend_terms)
     frontend_skills = [s.name for s in found if s.frontend]
@@ -86,7 +107,7 @@ def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryRepo
     years = years_mentioned(text)
     cliches = lex.find(text, lex.cliches)
     vague = lex.find(text, lex.vague_words) + lex.find(text, lex.buzzwords)
-    tech_lists = _tech_list_sentences(parts, lex, rules.max_tech_list)
+    tech_lists = _tech_list_sentences(text, parts, mentions, rules.max_tech_list)
     pronouns = sorted({w.lower() for w in words(text) if w.lower() in lex.first_person})
     word_count = len(words(text))
     frontend_first = bool(frontend or frontend_skills) and (
