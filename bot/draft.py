@@ -36,13 +36,7 @@ def _assemble(
     roles: Entries,
     projects: Entries,
 ) -> ResumeDoc:
-    skills: dict[str, list[str]] = {}
-    if skills_text.strip():
-        report = analyse_skills(skills_text, lexicon_for(role))
-        skills = {role.categories.get(c, c): names for c, names in report.groups.items()}
-        unknown = [item.input for item in report.unknown]
-        if unknown:
-            skills["Other"] = unknown
+    skills = dict(_skill_groups(role, skills_text))
     prefix = _HEADLINES.get(level or "mid", "")
     headline = f"{prefix} {role.role.title}".strip() if level else ""
     return ResumeDoc(
@@ -52,6 +46,19 @@ def _assemble(
         roles=[(header, list(lines)) for header, lines in roles if header or lines],
         projects=[(header, list(lines)) for header, lines in projects if header or lines],
     )
+
+
+@lru_cache(maxsize=2048)
+def _skill_groups(role: RoleKnowledge, skills_text: str) -> tuple[tuple[str, list[str]], ...]:
+    """The skills grouped under display names, unrecognised ones under "Other"."""
+    if not skills_text.strip():
+        return ()
+    report = analyse_skills(skills_text, lexicon_for(role))
+    groups = [(role.categories.get(c, c), names) for c, names in report.groups.items()]
+    unknown = [item.input for item in report.unknown]
+    if unknown:
+        groups.append(("Other", unknown))
+    return tuple(groups)
 
 
 def draft_text(role: RoleKnowledge, progress: Progress) -> str:
