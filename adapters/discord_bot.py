@@ -30,6 +30,7 @@ from discord import app_commands
 from discord.ui import DynamicItem
 
 from adapters.discord_render import BUTTON_PREFIX, Outgoing, label, plan
+from adapters.logs import configure_logging
 from bot.engine import Engine
 from bot.flow import COMMANDS
 from bot.types import IncomingMessage, Reply, reply
@@ -673,40 +674,6 @@ def _log_failure(where: str, error: BaseException | None) -> None:
 
 
 # ---- running -----------------------------------------------------------------------------
-
-
-class _RedactToken(logging.Filter):
-    """Replace the bot token wherever it would reach a log line, tracebacks included."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self._token = token
-
-    def _clean(self, text: str) -> str:
-        return text.replace(self._token, "[token]")
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = self._clean(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._clean(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self._clean(record.stack_info)
-        return True
-
-
-def configure_logging(token: str) -> None:
-    """INFO logs to stderr; whatever would print the token prints ``[token]`` instead."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    redact = _RedactToken(token)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
 
 
 async def serve(settings: Settings, db: str | None) -> int:

@@ -49,6 +49,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from adapters.logs import configure_logging
 from adapters.telegram_render import CAPTION_LIMIT, plain, render, split
 from bot.engine import Engine
 from bot.flow import COMMANDS
@@ -573,42 +574,6 @@ def polling_options() -> dict[str, Any]:
     }
 
 
-class _RedactToken(logging.Filter):
-    """Replace the bot token wherever it would reach a log line, tracebacks included."""
-
-    def __init__(self, token: str) -> None:
-        super().__init__()
-        self._secrets = sorted({token, token.partition(":")[2]} - {""}, key=len, reverse=True)
-
-    def _clean(self, text: str) -> str:
-        for secret in self._secrets:
-            text = text.replace(secret, "[token]")
-        return text
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        cleaned = self._clean(message)
-        if cleaned != message:
-            record.msg, record.args = cleaned, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = logging.Formatter().formatException(record.exc_info)
-        if record.exc_text:
-            record.exc_text = self._clean(record.exc_text)
-        if record.stack_info:
-            record.stack_info = self._clean(record.stack_info)
-        return True
-
-
-def configure_logging(token: str) -> None:
-    """INFO logs to stderr; whatever would print the token prints ``[token]`` instead."""
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    redact = _RedactToken(token)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(redact)
-
-
 def run(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
     """Run the bot until SIGTERM or Ctrl-C (``resume-coach telegram``); the exit code."""
     environment = os.environ if env is None else env
@@ -617,7 +582,7 @@ def run(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
     except ConfigError as exc:
         print(exc, file=sys.stderr)
         return USAGE_EXIT
-    configure_logging(settings.token)
+    configure_logging(settings.token, settings.token.partition(":")[2])
     # PTB announces a type change of RetryAfter.retry_after on every 429; nothing here reads it
     # (the rate limiter does the waiting), so the notice would only clutter the log.
     warnings.filterwarnings("ignore", ".*retry_after.*", PTBDeprecationWarning)

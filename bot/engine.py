@@ -6,9 +6,10 @@ import asyncio
 import logging
 import random
 from collections import OrderedDict
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager, suppress
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from bot.flow import Coach
 from bot.knowledge import shared_knowledge
@@ -26,6 +27,8 @@ from bot.throttle import Throttle
 from bot.types import IncomingMessage, Reply, reply
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+R = TypeVar("R")
 
 CONFLICT_RETRIES = 30
 BACKOFF_SECONDS = 0.002
@@ -63,23 +66,26 @@ class _KeyedLocks:
                 self._locks[key] = (lock, users - 1)
 
 
-class _GroupCommit:
-    """Collect the saves of concurrent turns and commit them together, one transaction a batch.
+class _Batcher(Generic[T, R]):
+    """Collect the requests of concurrent turns and serve them together, one call a batch.
 
-    Each turn waits for the commit that carries its save, so no reply leaves before its state
-    is durable; while one batch commits, the next one fills up.
+    Each turn waits for the batch that carries its request; while one batch runs, the next
+    one fills up. A failure of the batch reaches every turn waiting on it; the loop goes on.
     """
 
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._queue: asyncio.Queue[tuple[SaveRequest, asyncio.Future[int]]] = asyncio.Queue()
+    def __init__(
+        self, serve: Callable[[list[T]], Awaitable[list[R | Exception]]], name: str
+    ) -> None:
+        self._serve = serve
+        self._name = name
+        self._queue: asyncio.Queue[tuple[T, asyncio.Future[R]]] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
 
-    async def save(self, request: SaveRequest) -> int:
-        """Queue one save and wait until it is committed; its new version."""
+    async def submit(self, request: T) -> R:
+        """Queue one request and wait for its result."""
         if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run(), name="group-commit")
-        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+            self._task = asyncio.create_task(self._run(), name=self._name)
+        future: asyncio.Future[R] = asyncio.get_running_loop().create_future()
         await self._queue.put((request, future))
         return await future
 
@@ -89,64 +95,19 @@ class _GroupCommit:
             while len(batch) < BATCH_LIMIT and not self._queue.empty():
                 batch.append(self._queue.get_nowait())
             try:
-                results = await self._store.save_many([request for request, _ in batch])
-            except Exception as exc:  # every waiting turn learns of it, the writer goes on
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(exc)
-                continue
+                results = await self._serve([request for request, _ in batch])
+            except Exception as exc:
+                results = [exc] * len(batch)
             for (_, future), result in zip(batch, results, strict=True):
                 if future.done():
                     continue
-                if isinstance(result, VersionConflict):
+                if isinstance(result, Exception):
                     future.set_exception(result)
                 else:
                     future.set_result(result)
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with suppress(asyncio.CancelledError):
-                await self._task
-
-
-class _GroupLoad:
-    """Read the progress of many users that are not in memory with one query a batch.
-
-    When many people write at once (a crowd arriving, a restart), each turn would otherwise
-    run a query of its own; batched, the first wave costs one round trip.
-    """
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._queue: asyncio.Queue[tuple[UserKey, asyncio.Future[Stored | None]]] = asyncio.Queue()
-        self._task: asyncio.Task[None] | None = None
-
-    async def load(self, key: UserKey) -> Stored | None:
-        """Queue one read and wait for the batch that carries it."""
-        if self._task is None or self._task.done():
-            self._task = asyncio.create_task(self._run(), name="group-load")
-        future: asyncio.Future[Stored | None] = asyncio.get_running_loop().create_future()
-        await self._queue.put((key, future))
-        return await future
-
-    async def _run(self) -> None:
-        while True:
-            batch = [await self._queue.get()]
-            while len(batch) < BATCH_LIMIT and not self._queue.empty():
-                batch.append(self._queue.get_nowait())
-            try:
-                found = await self._store.load_many(list(dict.fromkeys(k for k, _ in batch)))
-            except Exception as exc:  # every waiting turn learns of it, the reader goes on
-                for _, future in batch:
-                    if not future.done():
-                        future.set_exception(exc)
-                continue
-            for key, future in batch:
-                if not future.done():
-                    future.set_result(found.get(key))
-
-    async def close(self) -> None:
+        """Stop serving."""
         if self._task is not None:
             self._task.cancel()
             with suppress(asyncio.CancelledError):
@@ -160,8 +121,10 @@ class Engine:
         self.coach = coach
         self.store = store
         self._locks = _KeyedLocks()
-        self._writer = _GroupCommit(store)
-        self._reader = _GroupLoad(store)
+        # Group commit: the saves of concurrent turns in one transaction; and the reads of
+        # users not in memory in one query.
+        self._writer: _Batcher[SaveRequest, int] = _Batcher(self._save_batch, "group-commit")
+        self._reader: _Batcher[UserKey, Stored | None] = _Batcher(self._load_batch, "group-load")
         # The last committed document of recent users, so a turn need not read it back.
         # Another process may have moved a row on meanwhile: the version check on save
         # catches that, and the turn is rerun on a fresh read.
@@ -179,6 +142,13 @@ class Engine:
         if not store.ready:
             log.error("storage unavailable at start-up, users are told to retry until it answers")
         return cls(coach, store)
+
+    async def _save_batch(self, requests: list[SaveRequest]) -> list[int | Exception]:
+        return list(await self.store.save_many(requests))
+
+    async def _load_batch(self, keys: list[UserKey]) -> list[Stored | Exception | None]:
+        found = await self.store.load_many(list(dict.fromkeys(keys)))
+        return [found.get(key) for key in keys]
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Run one turn; the replies are returned only after the new progress is committed."""
@@ -216,7 +186,7 @@ class Engine:
     async def _turn(self, key: UserKey, message: IncomingMessage) -> list[Reply]:
         stored = self._cache.get(key)
         if stored is None:
-            stored = await self._reader.load(key)
+            stored = await self._reader.submit(key)
         progress = Progress.load(stored.data if stored else None)
         turn = self.coach.turn(progress, message)
         if turn.progress is None:
@@ -224,7 +194,7 @@ class Engine:
             await self.store.delete(key)
             return turn.replies
         data = turn.progress.dump()
-        version = await self._writer.save(SaveRequest(key, data, stored.version if stored else 0))
+        version = await self._writer.submit(SaveRequest(key, data, stored.version if stored else 0))
         self._remember(key, Stored(data, version))
         if self._outage is not None:
             log.warning("storage is back")

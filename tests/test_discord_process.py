@@ -21,9 +21,9 @@ from adapters.discord_bot import (
     SENT_TO_DM,
     ConfigError,
     Settings,
-    _RedactToken,
     serve,
 )
+from adapters.logs import RedactSecrets
 from tests.discord_fake import TOKEN, FakeDiscord, fake_discord
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -228,7 +228,7 @@ def test_the_token_is_redacted_from_log_lines() -> None:
     record = logging.LogRecord(
         "discord", logging.INFO, __file__, 1, "token %s here", (TOKEN,), None
     )
-    assert _RedactToken(TOKEN).filter(record)
+    assert RedactSecrets([TOKEN]).filter(record)
     assert record.getMessage() == "token [token] here"
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from adapters.logs import RedactSecrets
 from adapters.telegram_bot import (
     MISSING_TOKEN,
     REJECTED_TOKEN,
     ConfigError,
     Settings,
-    _RedactToken,
     file_url_for,
     run,
     webhook_from_env,
@@ -278,7 +278,7 @@ def test_settings_from_the_environment() -> None:
 def test_the_token_never_reaches_a_log_line(caplog: pytest.LogCaptureFixture) -> None:
     logger = logging.getLogger("tests.telegram.redact")
     handler = caplog.handler
-    handler.addFilter(_RedactToken(TOKEN))
+    handler.addFilter(RedactSecrets([TOKEN, TOKEN.partition(":")[2]]))
     try:
         logger.warning("calling %s/getMe", f"http://api/bot{TOKEN}")
         try:
