@@ -23,14 +23,20 @@ _MAX_NGRAM = 4
 _LIST_CUTOFF = 84.0
 
 
+_SEPARATORS = re.compile(r"[\s.\-_]+")
+
+
+# Words repeat across texts ("built", "the", "Python"): their keys are computed once.
+@lru_cache(maxsize=65_536)
 def spelling_key(text: str) -> str:
     """The form two spellings are compared in: case-folded, without spaces, dots, dashes."""
-    return re.sub(r"[\s.\-_]+", "", text.casefold())
+    return _SEPARATORS.sub("", text.casefold())
 
 
+@lru_cache(maxsize=65_536)
 def phrase_key(text: str) -> str:
     """Like ``spelling_key`` but keeping word breaks, so "I am" never reads as "IAM"."""
-    return re.sub(r"[\s.\-_]+", " ", text.casefold()).strip()
+    return _SEPARATORS.sub(" ", text.casefold()).strip()
 
 
 @dataclass(frozen=True)
