@@ -33,6 +33,7 @@ from adapters.discord_render import BUTTON_PREFIX, Outgoing, label, plan
 from adapters.logs import configure_logging
 from bot.engine import Engine
 from bot.flow import COMMANDS
+from bot.locks import KeyedLocks
 from bot.types import IncomingMessage, Reply, reply
 
 log = logging.getLogger(__name__)
@@ -137,27 +138,6 @@ def use_endpoints(api_base_url: str | None, gateway_url: str | None) -> None:
         discord.http.Route.BASE = api_base_url
     if gateway_url is not None:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway_url)
-
-
-class _UserLocks:
-    """One lock per person, so one person's replies go out in the order they wrote."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
-
-    @asynccontextmanager
-    async def hold(self, user_id: int) -> AsyncIterator[None]:
-        lock, users = self._locks.get(user_id, (asyncio.Lock(), 0))
-        self._locks[user_id] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[user_id]
-            if users <= 1:
-                del self._locks[user_id]
-            else:
-                self._locks[user_id] = (lock, users - 1)
 
 
 # ---- components --------------------------------------------------------------------------
@@ -384,7 +364,7 @@ class CoachBot(discord.AutoShardedClient):
         self.settings = settings
         self.tree: app_commands.CommandTree[CoachBot] = app_commands.CommandTree(self)
         self.tree.error(self.on_app_command_error)
-        self._locks = _UserLocks()
+        self._locks = KeyedLocks()
         self._in_flight: set[asyncio.Task[Any]] = set()
         self._add_commands()
 

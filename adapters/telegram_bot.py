@@ -16,8 +16,7 @@ import traceback
 import warnings
 import zipfile
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -53,6 +52,7 @@ from adapters.logs import configure_logging
 from adapters.telegram_render import CAPTION_LIMIT, plain, render, split
 from bot.engine import Engine
 from bot.flow import COMMANDS
+from bot.locks import KeyedLocks
 from bot.types import Attachment, Button, IncomingMessage, Reply, Span
 
 log = logging.getLogger(__name__)
@@ -180,34 +180,13 @@ def webhook_from_env(env: Mapping[str, str]) -> Webhook | None:
     return Webhook(url, listen, int(port_text), secret)
 
 
-class _ChatLocks:
-    """One lock per chat, so one person's replies go out in the order they wrote."""
-
-    def __init__(self) -> None:
-        self._locks: dict[int, tuple[asyncio.Lock, int]] = {}
-
-    @asynccontextmanager
-    async def hold(self, chat_id: int) -> AsyncIterator[None]:
-        lock, users = self._locks.get(chat_id, (asyncio.Lock(), 0))
-        self._locks[chat_id] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[chat_id]
-            if users <= 1:
-                del self._locks[chat_id]
-            else:
-                self._locks[chat_id] = (lock, users - 1)
-
-
 class TelegramAdapter:
     """Handlers that pass Telegram updates to the engine and send its replies back."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._pressed: OrderedDict[tuple[int, int], None] = OrderedDict()
-        self._locks = _ChatLocks()
+        self._locks = KeyedLocks()
 
     def install(self, app: App) -> None:
         """Register the handlers and the error handler on an application."""

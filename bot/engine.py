@@ -6,13 +6,14 @@ import asyncio
 import logging
 import random
 from collections import OrderedDict
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager, suppress
+from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from bot.flow import Coach
 from bot.knowledge import shared_knowledge
+from bot.locks import KeyedLocks
 from bot.progress import Progress
 from bot.store import (
     SaveRequest,
@@ -43,27 +44,6 @@ SLOW_DOWN = (
     "You sent many messages at once. I answered them in order up to here and skipped the rest; "
     "please send one message at a time."
 )
-
-
-class _KeyedLocks:
-    """One lock per user, dropped when nobody waits on it, so memory does not grow with users."""
-
-    def __init__(self) -> None:
-        self._locks: dict[UserKey, tuple[asyncio.Lock, int]] = {}
-
-    @asynccontextmanager
-    async def hold(self, key: UserKey) -> AsyncIterator[None]:
-        lock, users = self._locks.get(key, (asyncio.Lock(), 0))
-        self._locks[key] = (lock, users + 1)
-        try:
-            async with lock:
-                yield
-        finally:
-            lock, users = self._locks[key]
-            if users <= 1:
-                del self._locks[key]
-            else:
-                self._locks[key] = (lock, users - 1)
 
 
 class _Batcher(Generic[T, R]):
@@ -120,7 +100,7 @@ class Engine:
     def __init__(self, coach: Coach, store: Store) -> None:
         self.coach = coach
         self.store = store
-        self._locks = _KeyedLocks()
+        self._locks = KeyedLocks()
         # Group commit: the saves of concurrent turns in one transaction; and the reads of
         # users not in memory in one query.
         self._writer: _Batcher[SaveRequest, int] = _Batcher(self._save_batch, "group-commit")

@@ -6,7 +6,6 @@ import asyncio
 import logging
 import os
 import signal
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from adapters.discord_bot import (
 )
 from adapters.logs import RedactSecrets
 from tests.discord_fake import TOKEN, FakeDiscord, fake_discord
+from tests.processes import BotProcess
 
 ROOT = Path(__file__).resolve().parent.parent
 SUMMARY = (
@@ -64,30 +64,11 @@ def bot_env(tmp_path: Path, fake: FakeDiscord | None, **extra: str) -> dict[str,
     return env
 
 
-class BotProcess:
-    """``python -m bot discord`` with its output in files (a full pipe would stall it)."""
+class DiscordProcess(BotProcess):
+    """The Discord bot as a process, which can also be waited on until it is ready."""
 
     def __init__(self, tmp_path: Path, env: dict[str, str]) -> None:
-        self.tmp_path = tmp_path
-        self.env = env
-        self.process: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        with (
-            (self.tmp_path / "stdout.txt").open("wb") as out,
-            (self.tmp_path / "stderr.txt").open("wb") as err,
-        ):
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "discord",
-                cwd=ROOT,
-                env=self.env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=out,
-                stderr=err,
-            )
+        super().__init__("discord", tmp_path, env)
 
     async def wait_ready(self, timeout: float = 30.0) -> None:
         """Wait until the process logs that it is ready (it polls its own log file)."""
@@ -97,29 +78,13 @@ class BotProcess:
                 await asyncio.sleep(0.05)
 
     async def wait(self, timeout: float = EXIT_TIMEOUT) -> int:
-        assert self.process is not None
-        return await asyncio.wait_for(self.process.wait(), timeout)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.kill()
-
-    @property
-    def output(self) -> str:
-        return "".join(
-            (self.tmp_path / name).read_text(errors="replace")
-            for name in ("stdout.txt", "stderr.txt")
-        )
-
-    @property
-    def stderr(self) -> str:
-        return (self.tmp_path / "stderr.txt").read_text(errors="replace")
+        return await super().wait(timeout)
 
 
 async def test_the_process_coaches_then_stops_cleanly_on_sigterm(
     fake: FakeDiscord, tmp_path: Path
 ) -> None:
-    bot = BotProcess(tmp_path, bot_env(tmp_path, fake))
+    bot = DiscordProcess(tmp_path, bot_env(tmp_path, fake))
     await bot.start()
     try:
         await bot.wait_ready()
@@ -165,7 +130,7 @@ async def test_the_process_coaches_then_stops_cleanly_on_sigterm(
 async def test_missing_token_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
     for token in (None, "   "):
         extra = {} if token is None else {"DISCORD_BOT_TOKEN": token}
-        bot = BotProcess(tmp_path, bot_env(tmp_path, None, **extra))
+        bot = DiscordProcess(tmp_path, bot_env(tmp_path, None, **extra))
         await bot.start()
         try:
             assert await bot.wait() == 2
@@ -177,7 +142,7 @@ async def test_missing_token_is_one_sentence_and_exit_2(tmp_path: Path) -> None:
 
 async def test_rejected_token_is_one_sentence_and_exit_2(fake: FakeDiscord, tmp_path: Path) -> None:
     env = bot_env(tmp_path, fake, DISCORD_BOT_TOKEN="not-the-token")
-    bot = BotProcess(tmp_path, env)
+    bot = DiscordProcess(tmp_path, env)
     await bot.start()
     try:
         assert await bot.wait() == 2

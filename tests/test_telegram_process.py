@@ -9,7 +9,6 @@ import logging
 import os
 import signal
 import socket
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from adapters.telegram_bot import (
     run,
     webhook_from_env,
 )
+from tests.processes import BotProcess
 from tests.telegram_fake import TOKEN, USER_ID, FakeBotApi, fake_bot_api
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,51 +57,10 @@ def bot_env(tmp_path: Path, fake: FakeBotApi | None, **extra: str) -> dict[str, 
     return env
 
 
-class BotProcess:
-    """``python -m bot telegram`` with its output in files (a full pipe would stall it)."""
-
-    def __init__(self, tmp_path: Path, env: dict[str, str]) -> None:
-        self.tmp_path = tmp_path
-        self.env = env
-        self.process: asyncio.subprocess.Process | None = None
-
-    async def start(self) -> None:
-        with (
-            (self.tmp_path / "stdout.txt").open("wb") as out,
-            (self.tmp_path / "stderr.txt").open("wb") as err,
-        ):
-            self.process = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-m",
-                "bot",
-                "telegram",
-                cwd=ROOT,
-                env=self.env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=out,
-                stderr=err,
-            )
-
-    async def wait(self, timeout: float = 30) -> int:
-        assert self.process is not None
-        return await asyncio.wait_for(self.process.wait(), timeout)
-
-    def kill(self) -> None:
-        if self.process is not None and self.process.returncode is None:
-            self.process.kill()
-
-    @property
-    def output(self) -> str:
-        return "".join(
-            (self.tmp_path / name).read_text(errors="replace")
-            for name in ("stdout.txt", "stderr.txt")
-        )
-
-
 async def test_process_walkthrough_then_sigterm_finishes_the_turn_and_exits_0(
     fake: FakeBotApi, tmp_path: Path
 ) -> None:
-    bot = BotProcess(tmp_path, bot_env(tmp_path, fake))
+    bot = BotProcess("telegram", tmp_path, bot_env(tmp_path, fake))
     await bot.start()
     try:
         await fake.wait_for(lambda c: c.method == "getUpdates", answered=False, timeout=30)
@@ -145,7 +104,7 @@ async def test_process_walkthrough_then_sigterm_finishes_the_turn_and_exits_0(
 
 
 async def test_missing_token_exits_2_with_one_sentence(tmp_path: Path) -> None:
-    bot = BotProcess(tmp_path, bot_env(tmp_path, None))
+    bot = BotProcess("telegram", tmp_path, bot_env(tmp_path, None))
     await bot.start()
     try:
         assert await bot.wait() == 2
@@ -164,7 +123,7 @@ def test_blank_token_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 async def test_rejected_token_exits_2_without_printing_it(fake: FakeBotApi, tmp_path: Path) -> None:
     wrong = "654321:WRONG-token-never-to-be-printed"
-    bot = BotProcess(tmp_path, bot_env(tmp_path, fake, TELEGRAM_BOT_TOKEN=wrong))
+    bot = BotProcess("telegram", tmp_path, bot_env(tmp_path, fake, TELEGRAM_BOT_TOKEN=wrong))
     await bot.start()
     try:
         assert await bot.wait() == 2
@@ -210,7 +169,7 @@ async def test_webhook_mode_receives_updates_and_checks_the_secret(
         TELEGRAM_WEBHOOK_PORT=str(port),
         TELEGRAM_WEBHOOK_SECRET="s3cret-Value_1",
     )
-    bot = BotProcess(tmp_path, env)
+    bot = BotProcess("telegram", tmp_path, env)
     await bot.start()
     try:
         hook = await fake.wait_call("setWebhook", timeout=30)
