@@ -13,16 +13,20 @@ _HEADLINES = {"junior": "Junior", "mid": "", "senior": "Senior"}
 Entries = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def assemble(role: RoleKnowledge, progress: Progress) -> ResumeDoc:
-    """The resume as written so far; sections not written yet stay empty."""
-    return _assemble(
-        role,
+def _parts(progress: Progress) -> tuple[str | None, str, str, Entries, Entries]:
+    """What of the progress goes into the document, in a form that can key a cache."""
+    return (
         progress.level,
         progress.summary.text,
         progress.skills.text,
         tuple((e.header, tuple(e.lines)) for e in progress.roles),
         tuple((p.header, tuple(p.lines)) for p in progress.projects),
     )
+
+
+def assemble(role: RoleKnowledge, progress: Progress) -> ResumeDoc:
+    """The resume as written so far; sections not written yet stay empty."""
+    return _assemble(role, *_parts(progress))
 
 
 # /draft, /status, the review and the export all assemble the same unchanged draft again and
@@ -63,4 +67,16 @@ def _skill_groups(role: RoleKnowledge, skills_text: str) -> tuple[tuple[str, lis
 
 def draft_text(role: RoleKnowledge, progress: Progress) -> str:
     """The resume so far as plain text (what /draft shows and the review reads)."""
-    return to_text(assemble(role, progress))
+    return _draft_text(role, *_parts(progress))
+
+
+@lru_cache(maxsize=2048)
+def _draft_text(
+    role: RoleKnowledge,
+    level: str | None,
+    summary: str,
+    skills_text: str,
+    roles: Entries,
+    projects: Entries,
+) -> str:
+    return to_text(_assemble(role, level, summary, skills_text, roles, projects))

@@ -46,17 +46,15 @@ class _Clean:
     projects: list[tuple[str, list[str]]]
 
 
+# Control characters (Cc) make lxml raise inside python-docx; lone surrogates (Cs) cannot even be
+# encoded as UTF-8; U+FFFE/U+FFFF are not XML characters. Format characters (Cf) such as the
+# right-to-left mark and the emoji zero-width joiner are kept: they carry meaning.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def _strip_unsafe(text: str) -> str:
     """Drop characters XML cannot hold (and that mean nothing on a resume)."""
-    # Control characters (Cc) make lxml raise inside python-docx; lone surrogates (Cs) cannot even
-    # be encoded as UTF-8; U+FFFE/U+FFFF are not XML characters. Format characters (Cf) such as
-    # the right-to-left mark and the emoji zero-width joiner are kept: they carry meaning.
-    return "".join(
-        ch
-        for ch in text
-        if ch in "\n\t"
-        or (unicodedata.category(ch) not in ("Cc", "Cs") and ch not in "\ufffe\uffff")
-    )
+    return _UNSAFE.sub("", text)
 
 
 def _one_line(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from functools import lru_cache
 
 from bot.analysis import (
@@ -35,7 +36,9 @@ from bot.progress import STEPS, Draft, Entry, Progress, Step
 from bot.types import Button, IncomingMessage, Reply, Span, bold, reply
 
 MAX_SECTION_CHARS = 4_000
-ANALYSIS_CACHE = 4_096
+FAQ_CACHE = 4_096
+# Whole drafts are larger: fewer of their reviews are kept.
+REVIEW_CACHE = 1_024
 MAX_POSTING_CHARS = 15_000
 MAX_RESUME_CHARS = 30_000
 MAX_HEADER_CHARS = 200
@@ -115,18 +118,14 @@ class Coach:
         self.role = role
         self.lex = lexicon_for(role)
         self.faq = FaqMatcher.for_role(role)
-        # The same texts come back turn after turn (/status re-scores every section, and many
-        # people ask the same questions); the analysers are pure, so their results are kept.
+        # The analysers keep their own results; the review of a whole draft is kept here, with
+        # the day, since it judges how old each role is.
         lex = self.lex
-        self._summary = lru_cache(maxsize=ANALYSIS_CACHE)(
-            lambda text, level: analyse_summary(text, lex, level)
+        self._review_report = lru_cache(maxsize=REVIEW_CACHE)(
+            lambda text, level, today: analyse_resume(text, lex, level, today)
         )
-        self._skills = lru_cache(maxsize=ANALYSIS_CACHE)(lambda text: analyse_skills(text, lex))
-        self._bullet = lru_cache(maxsize=ANALYSIS_CACHE)(lambda text: analyse_bullet(text, lex))
-        self._bullets = lru_cache(maxsize=ANALYSIS_CACHE)(
-            lambda lines: analyse_bullets(list(lines), lex)
-        )
-        self._faq_match = lru_cache(maxsize=ANALYSIS_CACHE)(self.faq.match)
+        # Many people ask the same questions.
+        self._faq_match = lru_cache(maxsize=FAQ_CACHE)(self.faq.match)
         self._commands: dict[str, Callable[[Progress, str], Turn]] = {
             "start": self._cmd_start,
             "help": self._cmd_help,
@@ -338,7 +337,7 @@ class Coach:
                     buttons=(_button("Back", "back", progress),),
                 )
             ]
-        report = analyse_resume(text, self.lex, self._level(progress))
+        report = self._review_report(text, self._level(progress), date.today())
         return [
             Reply(
                 spans=(
@@ -522,10 +521,10 @@ class Coach:
         level = self._level(progress)
         scores: dict[Step, int] = {}
         if progress.summary.text:
-            scores[Step.SUMMARY] = self._summary(progress.summary.text, level).score
+            scores[Step.SUMMARY] = analyse_summary(progress.summary.text, self.lex, level).score
         if progress.skills.text:
-            scores[Step.SKILLS] = self._skills(progress.skills.text).score
-        roles = [self._bullets(tuple(e.lines)).score for e in progress.roles if e.lines]
+            scores[Step.SKILLS] = analyse_skills(progress.skills.text, self.lex).score
+        roles = [analyse_bullets(e.lines, self.lex).score for e in progress.roles if e.lines]
         if roles:
             scores[Step.EXPERIENCE] = round(sum(roles) / len(roles))
         return scores
@@ -702,7 +701,7 @@ class Coach:
             )
         if progress.step is Step.EXPERIENCE and progress.roles and progress.roles[-1].lines:
             lines = progress.roles[-1].lines
-            scores = [self._bullet(line).score for line in lines]
+            scores = [analyse_bullet(line, self.lex).score for line in lines]
             target = scores.index(min(scores))
             progress.pending = "guide_bullet"
             progress.answers = {"target": str(target)}
@@ -745,12 +744,16 @@ class Coach:
 
     def _finish_guided_summary(self, progress: Progress) -> Turn:
         level = self._level(progress)
-        before = self._summary(progress.summary.text, level).score if progress.summary.text else 0
+        before = (
+            analyse_summary(progress.summary.text, self.lex, level).score
+            if progress.summary.text
+            else 0
+        )
         composed = compose_summary(level, progress.answers)
         progress.summary.replace(composed)
         progress.pending = None
         progress.answers = {}
-        report = self._summary(composed, level)
+        report = analyse_summary(composed, self.lex, level)
         change = reply(bold(f"Summary score {before} → {report.score}\n"), composed)
         return self._done(
             progress, change, self._analysis_reply(progress, summary_feedback(report))
@@ -771,8 +774,8 @@ class Coach:
                 reply("I need at least what you did to write a bullet."),
                 *self._prompt(progress),
             )
-        old = self._bullet(lines[target])
-        new = self._bullet(composed)
+        old = analyse_bullet(lines[target], self.lex)
+        new = analyse_bullet(composed, self.lex)
         lines[target] = composed
         entry.bullets.replace("\n".join(lines))
         gained = [
@@ -790,7 +793,7 @@ class Coach:
             progress,
             reply(bold(f"Bullet score {old.score} → {new.score}{why}\n"), composed),
             self._analysis_reply(
-                progress, bullets_feedback(self._bullets(tuple(lines)), "This job")
+                progress, bullets_feedback(analyse_bullets(lines, self.lex), "This job")
             ),
         )
 
@@ -839,11 +842,11 @@ class Coach:
         level = self._level(progress)
         if step is Step.SUMMARY:
             progress.summary.replace(text)
-            report = self._summary(text, level)
+            report = analyse_summary(text, self.lex, level)
             return self._done(progress, self._analysis_reply(progress, summary_feedback(report)))
         if step is Step.SKILLS:
             progress.skills.replace(text)
-            skills = self._skills(text)
+            skills = analyse_skills(text, self.lex)
             return self._done(
                 progress,
                 self._analysis_reply(progress, skills_feedback(skills, self.role.categories)),
@@ -877,5 +880,5 @@ class Coach:
         entry = entries[-1]
         entry.bullets.replace("\n".join(lines))
         progress.pending = None
-        report = self._bullets(tuple(lines))
+        report = analyse_bullets(lines, self.lex)
         return self._done(progress, self._analysis_reply(progress, bullets_feedback(report, title)))

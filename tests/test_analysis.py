@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.analysis import (
     analyse_bullet,
@@ -20,6 +22,7 @@ from bot.analysis import (
     match_resume,
 )
 from bot.analysis.lexicon import Lexicon
+from bot.analysis.skills import _length_bounds
 from bot.knowledge import RoleKnowledge
 from tests.conftest import DATA
 
@@ -250,3 +253,42 @@ def test_group_labels_with_and_are_not_read_as_skills(lex: Lexicon) -> None:
     )
     assert [s.name for s in report.known] == ["Kubernetes", "AWS", "Kafka"]
     assert not report.unknown
+
+
+def _typos(lex: Lexicon) -> st.SearchStrategy[str]:
+    """Known spellings with a letter dropped, doubled or swapped, and random words."""
+    keys = sorted(lex.skills._keys)
+
+    def mangle(key: str, at: int, how: int) -> str:
+        i = at % max(1, len(key) - 1)
+        edits = (
+            key[:i] + key[i + 1 :],
+            key[:i] + key[i] + key[i:],
+            key[:i] + key[i + 1 : i + 2] + key[i] + key[i + 2 :],
+        )
+        return edits[how]
+
+    mangled = st.builds(mangle, st.sampled_from(keys), st.integers(0, 40), st.integers(0, 2))
+    return st.one_of(
+        mangled, st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789+#", max_size=40)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_length_pruning_never_changes_a_fuzzy_answer(lex: Lexicon, data: st.DataObject) -> None:
+    # Only spellings that cannot reach the cutoff are skipped, so the answer is the full scan's.
+    key = data.draw(_typos(lex))
+    index = lex.skills
+    size = len(key)
+    for cutoff in (70.0, 84.0):
+        full = process.extract(key, index._keys, scorer=fuzz.ratio, limit=6, score_cutoff=cutoff)
+        pruned = index._keys_sized(*_length_bounds(size, cutoff))
+        assert process.extract(key, pruned, scorer=fuzz.ratio, limit=6, score_cutoff=cutoff) == [
+            (k, score, pruned.index(k)) for k, score, _ in full
+        ]
+    for edits in (1, 2):
+        full_best = process.extractOne(key, index._keys, scorer=OSA.distance, score_cutoff=edits)
+        near = index._keys_sized(size - edits, size + edits)
+        near_best = process.extractOne(key, near, scorer=OSA.distance, score_cutoff=edits)
+        assert (full_best or (None,))[0] == (near_best or (None,))[0]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from bot.analysis.lexicon import Lexicon
+from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
 from bot.analysis.text import clean, figures, strip_bullet, words
 
 # Points per check; they add up to 100.
@@ -132,6 +133,7 @@ def _rewrite(
     return body + "."
 
 
+@lru_cache(maxsize=RESULTS_KEPT)
 def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
     """Check one bullet against the rules in ``guidance.yaml``."""
     rules = lex.role.guidance.bullets.rules

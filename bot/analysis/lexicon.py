@@ -60,7 +60,9 @@ def _past_form(word: str) -> list[str]:
     return out
 
 
-@dataclass(frozen=True)
+# Identity, not field-by-field equality: one lexicon per role and process, and a lexicon keys
+# the analysers' result caches, so hashing it must be cheap.
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """Lookups over one role's language lists and skills."""
 
@@ -145,6 +147,11 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a whole (longest-first) list, so a text is scanned once per list."""
     body = "|".join(re.escape(phrase) for phrase in phrases)
     return re.compile(r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])")
+
+
+# Texts come back turn after turn (/status re-scores every section, the review re-reads the
+# draft, many people paste the same lines): the analysers are pure and keep this many results.
+RESULTS_KEPT = 4_096
 
 
 @cache

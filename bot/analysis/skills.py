@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ _TECH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]
 _MAX_NGRAM = 4
 # Explicit list items: how closely a typo must resemble a known spelling.
 _LIST_CUTOFF = 84.0
+# How closely an unknown item must resemble a spelling to be offered as "did you mean".
+_NEARBY_CUTOFF = 70.0
 
 
 _SEPARATORS = re.compile(r"[\s.\-_]+")
@@ -57,6 +60,18 @@ class Mention:
     start: int
 
 
+def _length_bounds(length: int, cutoff: float) -> tuple[int, int]:
+    """The key lengths that can reach ``cutoff`` (0–100) in ``fuzz.ratio`` against ``length``.
+
+    The ratio is 100 * (1 - indel distance / total length), and the distance is at least the
+    difference in length, so longer or shorter keys cannot reach the cutoff: skip them.
+    """
+    slack = 1 - cutoff / 100
+    return math.floor(length * (1 - slack) / (1 + slack)), math.ceil(
+        length * (1 + slack) / (1 - slack)
+    )
+
+
 def _closest_by_edits(key: str, choices: list[str], max_edits: int) -> str | None:
     """The choice within ``max_edits`` edits (a swap of two letters counts as one), if any."""
     best = process.extractOne(key, choices, scorer=OSA.distance, score_cutoff=max_edits)
@@ -75,7 +90,13 @@ class SkillIndex:
             for spelling in (skill.name, *skill.aliases):
                 self._by_key.setdefault(spelling_key(spelling), skill)
                 self._by_phrase.setdefault(phrase_key(spelling), skill)
-        self._multi_first = frozenset(key.split(" ", 1)[0] for key in self._by_phrase if " " in key)
+        # Every word-prefix of a known phrase: a run of words is extended only while it can
+        # still grow into a phrase, so most words cost one set lookup.
+        self._phrase_prefixes = frozenset(
+            " ".join(words[:end])
+            for words in (key.split(" ") for key in self._by_phrase)
+            for end in range(1, len(words))
+        )
         self._keys = list(self._by_key)
         # Typos are guessed only for longer spellings of names that are not ordinary words.
         self._fuzzy_keys = [
@@ -98,18 +119,33 @@ class SkillIndex:
         found = self._by_key.get(key)
         if found is not None:
             return Resolved(typed, found)
-        if len(key) >= 4:
+        size = len(key)
+        if size >= 4:
             close = process.extractOne(
-                key, self._keys, scorer=fuzz.ratio, score_cutoff=_LIST_CUTOFF
+                key,
+                self._keys_sized(*_length_bounds(size, _LIST_CUTOFF)),
+                scorer=fuzz.ratio,
+                score_cutoff=_LIST_CUTOFF,
             )
             best = close[0] if close is not None else None
-            if best is None and len(key) >= 5:
-                best = _closest_by_edits(key, self._keys, 1)
+            if best is None and size >= 5:
+                best = _closest_by_edits(key, self._keys_sized(size - 1, size + 1), 1)
             if best is not None:
                 return Resolved(typed, self._by_key[best])
-        nearby = process.extract(key, self._keys, scorer=fuzz.ratio, limit=6, score_cutoff=70)
+        nearby = process.extract(
+            key,
+            self._keys_sized(*_length_bounds(size, _NEARBY_CUTOFF)),
+            scorer=fuzz.ratio,
+            limit=6,
+            score_cutoff=_NEARBY_CUTOFF,
+        )
         names = tuple(dict.fromkeys(self._by_key[k].name for k, _, _ in nearby))[:3]
         return Resolved(typed, None, names)
+
+    @lru_cache(maxsize=1024)  # noqa: B019 - one index per knowledge load, kept for the process
+    def _keys_sized(self, shortest: int, longest: int) -> list[str]:
+        """The known spellings of a length in this range, in their usual order."""
+        return [key for key in self._keys if shortest <= len(key) <= longest]
 
     def mentions(self, text: str) -> list[Mention]:
         """Technologies named in running text, longest spelling first, typos of long names too."""
@@ -120,22 +156,15 @@ class SkillIndex:
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            hit = self._longest_at(tokens, phrases, i)
+            hit = self._phrase_at(tokens, phrases, i)
             if hit is not None:
                 skill, width = hit
                 words = " ".join(t for t, _ in tokens[i : i + width])
                 found.append(Mention(skill, words, tokens[i][1]))
                 i += width
                 continue
-            word = tokens[i][0]
-            guess = self._typo(word)
-            if guess is not None:
-                found.append(Mention(guess, word, tokens[i][1]))
-            elif "/" in word:
-                for part in word.split("/"):
-                    part_skill = self._accept(part, self._by_key.get(spelling_key(part)))
-                    if part_skill is not None:
-                        found.append(Mention(part_skill, part, tokens[i][1]))
+            word, start = tokens[i]
+            found.extend(Mention(skill, written, start) for skill, written in self._in_word(word))
             i += 1
         return found
 
@@ -147,21 +176,41 @@ class SkillIndex:
                 seen.setdefault(mention.skill.name, mention.skill)
         return list(seen.values())
 
-    def _longest_at(
+    def _phrase_at(
         self, tokens: list[tuple[str, int]], phrases: list[str], i: int
     ) -> tuple[Skill, int] | None:
-        if phrases[i].split(" ", 1)[0] in self._multi_first:
-            for width in range(min(_MAX_NGRAM, len(tokens) - i), 1, -1):
-                phrase = " ".join(phrases[i : i + width])
+        """The longest multi-word spelling starting at token ``i``, with its width in tokens."""
+        phrase = phrases[i]
+        best: tuple[Skill, int] | None = None
+        for width in range(2, min(_MAX_NGRAM, len(tokens) - i) + 1):
+            if phrase not in self._phrase_prefixes:
+                break
+            phrase = f"{phrase} {phrases[i + width - 1]}"
+            skill = self._by_phrase.get(phrase)
+            if skill is not None:
                 written = " ".join(t for t, _ in tokens[i : i + width])
-                skill = self._accept(written, self._by_phrase.get(phrase))
-                if skill is not None:
-                    return skill, width
-        word = tokens[i][0]
+                accepted = self._accept(written, skill)
+                best = (accepted, width) if accepted is not None else best
+        return best
+
+    @lru_cache(maxsize=65_536)  # noqa: B019 - one index per knowledge load, kept for the process
+    def _in_word(self, word: str) -> tuple[tuple[Skill, str], ...]:
+        """The skills one token names: itself, a typo of a long name, or parts split by "/"."""
         skill = self._accept(word, self._by_key.get(spelling_key(word)))
         if skill is None and word.endswith("."):
             skill = self._accept(word[:-1], self._by_key.get(spelling_key(word[:-1])))
-        return (skill, 1) if skill is not None else None
+        if skill is not None:
+            return ((skill, word),)
+        guess = self._typo(word)
+        if guess is not None:
+            return ((guess, word),)
+        if "/" not in word:
+            return ()
+        parts = (
+            (self._accept(part, self._by_key.get(spelling_key(part))), part)
+            for part in word.split("/")
+        )
+        return tuple((part_skill, part) for part_skill, part in parts if part_skill is not None)
 
     @staticmethod
     def _accept(written: str, skill: Skill | None) -> Skill | None:
@@ -174,6 +223,10 @@ class SkillIndex:
                 return None
         return skill
 
+    @lru_cache(maxsize=1024)  # noqa: B019 - one index per knowledge load, kept for the process
+    def _fuzzy_sized(self, shortest: int, longest: int) -> list[str]:
+        return [key for key in self._fuzzy_keys if shortest <= len(key) <= longest]
+
     def _typo(self, word: str) -> Skill | None:
         return self._typo_of_key(spelling_key(word))
 
@@ -182,7 +235,8 @@ class SkillIndex:
         if len(key) < 6 or not key.isalpha() or key in self._by_key:
             return None
         limit = 1 if len(key) < 9 else 2
-        best = _closest_by_edits(key, self._fuzzy_keys, limit)
+        size = len(key)
+        best = _closest_by_edits(key, self._fuzzy_sized(size - limit, size + limit), limit)
         return self._by_key[best] if best is not None else None
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from bot.analysis.lexicon import Lexicon
+from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
 from bot.analysis.skills import Resolved, split_skill_items
 from bot.knowledge import Skill
 
@@ -54,6 +55,7 @@ class SkillsReport:
         }
 
 
+@lru_cache(maxsize=RESULTS_KEPT)
 def analyse_skills(text: str, lex: Lexicon) -> SkillsReport:
     """Parse a free-form skills list and check it against ``guidance.yaml``."""
     rules = lex.role.guidance.skills.rules

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from bot.analysis.lexicon import Lexicon
+from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
 from bot.analysis.skills import TECH_CATEGORIES, Mention
 from bot.analysis.text import clean, figures, sentences, words
 from bot.knowledge import Level
@@ -87,6 +88,7 @@ def _tech_list_sentences(
     return flagged
 
 
+@lru_cache(maxsize=RESULTS_KEPT)
 def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryReport:
     """Check a summary against ``guidance.yaml`` and the word lists."""
     rules = lex.role.guidance.summary.rules
