@@ -121,8 +121,10 @@ class Coach:
         # The analysers keep their own results; the review of a whole draft is kept here, with
         # the day, since it judges how old each role is.
         lex = self.lex
-        self._review_report = lru_cache(maxsize=REVIEW_CACHE)(
-            lambda text, level, today: analyse_resume(text, lex, level, today)
+        self._review_spans = lru_cache(maxsize=REVIEW_CACHE)(
+            lambda text, level, today: tuple(
+                review_feedback(analyse_resume(text, lex, level, today), level)
+            )
         )
         # Many people ask the same questions.
         self._faq_match = lru_cache(maxsize=FAQ_CACHE)(self.faq.match)
@@ -337,13 +339,10 @@ class Coach:
                     buttons=(_button("Back", "back", progress),),
                 )
             ]
-        report = self._review_report(text, self._level(progress), date.today())
+        feedback = self._review_spans(text, self._level(progress), date.today())
         return [
             Reply(
-                spans=(
-                    bold("Step 5 of 6 · Review\n"),
-                    *review_feedback(report, self._level(progress)),
-                ),
+                spans=(bold("Step 5 of 6 · Review\n"), *feedback),
                 buttons=(
                     _button("Looks good, export", "next", progress),
                     _button("Back", "back", progress),
