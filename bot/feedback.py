@@ -7,6 +7,7 @@ from bot.analysis.match import MatchReport
 from bot.analysis.resume import ResumeReport
 from bot.analysis.skills_section import SkillsReport
 from bot.analysis.summary import SummaryReport
+from bot.analysis.text import counted
 from bot.types import Span, bold
 
 ECHO_LIMIT = 140
@@ -44,7 +45,11 @@ def summary_feedback(report: SummaryReport) -> list[Span]:
         good.append("a figure of scale")
     if checks["shows_ownership"]:
         good.append("ownership")
-    spans = [bold(f"Summary: {report.score}/100"), Span(f" ({checks['sentence_count']} sentences)")]
+    count = checks["sentence_count"]
+    spans = [
+        bold(f"Summary: {report.score}/100"),
+        Span(f" ({counted(count, 'sentence')})"),
+    ]
     if good:
         spans.append(Span("\nGood: " + "; ".join(good) + "."))
     spans.extend(_fixes(report.advice))
@@ -82,8 +87,9 @@ def review_feedback(report: ResumeReport, level: str) -> list[Span]:
         spans.append(Span(f"\n• {section.capitalize()}: {score}/100"))
     spans.append(
         Span(
-            f"\n{checks['word_count']} words, about {checks['page_estimate']} page(s); "
-            f"aim for {checks['max_pages']} at most at {level} level."
+            f"\n{counted(checks['word_count'], 'word')}, about "
+            f"{counted(checks['page_estimate'], 'page')}; "
+            f"aim for {counted(checks['max_pages'], 'page')} at most at {level} level."
         )
     )
     spans.extend(_fixes(report.advice, 5))

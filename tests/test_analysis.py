@@ -23,6 +23,7 @@ from bot.analysis import (
 )
 from bot.analysis.lexicon import Lexicon
 from bot.analysis.skills import _length_bounds
+from bot.feedback import review_feedback, summary_feedback
 from bot.knowledge import RoleKnowledge
 from tests.conftest import DATA
 
@@ -292,3 +293,13 @@ def test_length_pruning_never_changes_a_fuzzy_answer(lex: Lexicon, data: st.Data
         near = index._keys_sized(size - edits, size + edits)
         near_best = process.extractOne(key, near, scorer=OSA.distance, score_cutoff=edits)
         assert (full_best or (None,))[0] == (near_best or (None,))[0]
+
+
+def test_counts_read_as_english(lex: Lexicon) -> None:
+    one = analyse_summary("Backend developer with 5 years of Go building payment APIs.", lex)
+    two = analyse_summary("Backend developer with 5 years of Go. I build payment APIs.", lex)
+    assert "(1 sentence)" in "".join(span.text for span in summary_feedback(one))
+    assert "(2 sentences)" in "".join(span.text for span in summary_feedback(two))
+    short = analyse_resume("SUMMARY\nBackend developer with 5 years of Go.", lex)
+    shown = "".join(span.text for span in review_feedback(short, "mid"))
+    assert "about 1 page;" in shown and "aim for 2 pages at most" in shown

@@ -21,6 +21,9 @@ from tests.render_limits import check_rendering
 USERS = [("telegram", "7"), ("discord", "7"), ("console", "alice")]
 TEXTS = st.one_of(
     st.text(max_size=300),
+    # Lone surrogates too: a platform's JSON may carry "\ud83d" alone, and invalid bytes piped
+    # to the console arrive as surrogate escapes.
+    st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=300),
     st.sampled_from(
         [
             "",
@@ -32,6 +35,7 @@ TEXTS = st.one_of(
             "<b>bold</b> & <i>",
             "*star* _under_ `tick` ~~strike~~ ||spoiler|| @everyone <@&123>",
             "how long should my resume be?",
+            "Backend developer \ud83d with 5 years \udcff of Go",
             "Backend developer with 5 years of Go building payment APIs for 2M users.",
             "Python, Go, postgres, kubernets, asdfgh",
             "Backend Developer, Acme, 2020–now",
@@ -48,6 +52,7 @@ TEXTS = st.one_of(
 )
 FORGED = st.one_of(
     st.text(max_size=80),
+    st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=80),
     st.sampled_from(["level:senior:0", "next::1", "faq:resume-length:0", "confirm:yes:2", ":"]),
 )
 

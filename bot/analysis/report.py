@@ -9,6 +9,7 @@ from bot.analysis.match import MatchReport
 from bot.analysis.resume import ResumeReport
 from bot.analysis.skills_section import SkillsReport
 from bot.analysis.summary import SummaryReport
+from bot.analysis.text import counted
 
 
 def _numbered(advice: Iterable[str], indent: str = "  ") -> list[str]:
@@ -53,7 +54,7 @@ def render_bullets(report: RoleBulletsReport, title: str = "BULLETS") -> str:
 def render_summary(report: SummaryReport) -> str:
     """The summary's score, strengths and advice in order, and an example."""
     checks = report.checks
-    lines = [f"SUMMARY  {report.score}/100  ({checks['sentence_count']} sentences)"]
+    lines = [f"SUMMARY  {report.score}/100  ({counted(checks['sentence_count'], 'sentence')})"]
     good = _good(
         checks,
         {
@@ -91,8 +92,9 @@ def render_resume(report: ResumeReport, categories: dict[str, str], level: str) 
     """The whole review: sections in resume order, then the checks across sections."""
     checks = report.checks
     parts = [
-        f"Resume review for a {level} backend developer: {checks['word_count']} words, "
-        f"about {checks['page_estimate']} page(s) (aim for {checks['max_pages']} at most).",
+        f"Resume review for a {level} backend developer: {counted(checks['word_count'], 'word')}, "
+        f"about {counted(checks['page_estimate'], 'page')} "
+        f"(aim for {counted(checks['max_pages'], 'page')} at most).",
         "Sections found: " + (", ".join(checks["sections_found"]) or "none"),
     ]
     if report.summary is not None:

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+# Control and direction characters, and lone surrogates: a platform's JSON may carry half of an
+# emoji ("\ud83d"), and no database, file or platform can encode one.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 _BULLET_MARK = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+]|\d{1,2}[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[A-Z0-9\"'(\[])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
@@ -41,6 +45,11 @@ _NOT_A_FIGURE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+def counted(number: int, noun: str) -> str:
+    """A number with its noun in the right form: "1 page", "2 pages"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def clean_keep_indent(text: str) -> str:
