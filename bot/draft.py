@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.analysis import analyse_skills, lexicon_for
 from bot.export import ResumeDoc, to_text
@@ -13,9 +14,18 @@ _HEADLINES = {"junior": "Junior", "mid": "", "senior": "Senior"}
 Entries = tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def _parts(progress: Progress) -> tuple[str | None, str, str, Entries, Entries]:
+class _Written(NamedTuple):
     """What of the progress goes into the document, in a form that can key a cache."""
-    return (
+
+    level: str | None
+    summary: str
+    skills: str
+    roles: Entries
+    projects: Entries
+
+
+def _written(progress: Progress) -> _Written:
+    return _Written(
         progress.level,
         progress.summary.text,
         progress.skills.text,
@@ -26,30 +36,32 @@ def _parts(progress: Progress) -> tuple[str | None, str, str, Entries, Entries]:
 
 def assemble(role: RoleKnowledge, progress: Progress) -> ResumeDoc:
     """The resume as written so far; sections not written yet stay empty."""
-    return _assemble(role, *_parts(progress))
+    return _assemble(role, _written(progress))
+
+
+def draft_text(role: RoleKnowledge, progress: Progress) -> str:
+    """The resume so far as plain text (what /draft shows and the review reads)."""
+    return _draft_text(role, _written(progress))
 
 
 # /draft, /status, the review and the export all assemble the same unchanged draft again and
-# again; it is rebuilt only when some text in it changed.
+# again; it is rebuilt (and laid out as text) only when some text in it changed.
 @lru_cache(maxsize=2048)
-def _assemble(
-    role: RoleKnowledge,
-    level: str | None,
-    summary: str,
-    skills_text: str,
-    roles: Entries,
-    projects: Entries,
-) -> ResumeDoc:
-    skills = dict(_skill_groups(role, skills_text))
-    prefix = _HEADLINES.get(level or "mid", "")
-    headline = f"{prefix} {role.role.title}".strip() if level else ""
+def _assemble(role: RoleKnowledge, written: _Written) -> ResumeDoc:
+    prefix = _HEADLINES.get(written.level or "mid", "")
+    headline = f"{prefix} {role.role.title}".strip() if written.level else ""
     return ResumeDoc(
         headline=headline,
-        summary=summary.strip(),
-        skills=skills,
-        roles=[(header, list(lines)) for header, lines in roles if header or lines],
-        projects=[(header, list(lines)) for header, lines in projects if header or lines],
+        summary=written.summary.strip(),
+        skills=dict(_skill_groups(role, written.skills)),
+        roles=[(header, list(lines)) for header, lines in written.roles if header or lines],
+        projects=[(header, list(lines)) for header, lines in written.projects if header or lines],
     )
+
+
+@lru_cache(maxsize=2048)
+def _draft_text(role: RoleKnowledge, written: _Written) -> str:
+    return to_text(_assemble(role, written))
 
 
 @lru_cache(maxsize=2048)
@@ -63,20 +75,3 @@ def _skill_groups(role: RoleKnowledge, skills_text: str) -> tuple[tuple[str, lis
     if unknown:
         groups.append(("Other", unknown))
     return tuple(groups)
-
-
-def draft_text(role: RoleKnowledge, progress: Progress) -> str:
-    """The resume so far as plain text (what /draft shows and the review reads)."""
-    return _draft_text(role, *_parts(progress))
-
-
-@lru_cache(maxsize=2048)
-def _draft_text(
-    role: RoleKnowledge,
-    level: str | None,
-    summary: str,
-    skills_text: str,
-    roles: Entries,
-    projects: Entries,
-) -> str:
-    return to_text(_assemble(role, level, summary, skills_text, roles, projects))
