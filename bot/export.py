@@ -49,7 +49,7 @@ class _Clean:
 # Control characters (Cc) make lxml raise inside python-docx; lone surrogates (Cs) cannot even be
 # encoded as UTF-8; U+FFFE/U+FFFF are not XML characters. Format characters (Cf) such as the
 # right-to-left mark and the emoji zero-width joiner are kept: they carry meaning.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _strip_unsafe(text: str) -> str:

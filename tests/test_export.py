@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import string
+import unicodedata
 import zipfile
 
 import docx
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 
 from bot.export import (
     ResumeDoc,
+    _strip_unsafe,
     export_files,
     is_empty,
     to_docx,
@@ -357,3 +359,14 @@ def test_markdown_and_text_are_deterministic() -> None:
         FULL.headline, FULL.summary, dict(FULL.skills), list(FULL.roles), list(FULL.projects)
     )
     assert export_files(again)[1:] == export_files(FULL)[1:]
+
+
+def test_exactly_the_characters_xml_cannot_hold_are_dropped() -> None:
+    # Every code point: control characters, surrogates and the two non-characters go; format
+    # characters such as the right-to-left mark and the zero-width joiner stay.
+    for point in range(0x110000):
+        char = chr(point)
+        unsafe = char not in "\n\t" and (
+            unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff"
+        )
+        assert _strip_unsafe(f"a{char}b") == ("ab" if unsafe else f"a{char}b"), hex(point)

@@ -143,9 +143,10 @@ class SkillIndex:
         return Resolved(typed, None, names)
 
     @lru_cache(maxsize=1024)  # noqa: B019 - one index per knowledge load, kept for the process
-    def _keys_sized(self, shortest: int, longest: int) -> list[str]:
-        """The known spellings of a length in this range, in their usual order."""
-        return [key for key in self._keys if shortest <= len(key) <= longest]
+    def _keys_sized(self, shortest: int, longest: int, typos_only: bool = False) -> list[str]:
+        """The spellings of a length in this range (of typo-prone names only), in their order."""
+        keys = self._fuzzy_keys if typos_only else self._keys
+        return [key for key in keys if shortest <= len(key) <= longest]
 
     def mentions(self, text: str) -> list[Mention]:
         """Technologies named in running text, longest spelling first, typos of long names too."""
@@ -223,10 +224,6 @@ class SkillIndex:
                 return None
         return skill
 
-    @lru_cache(maxsize=1024)  # noqa: B019 - one index per knowledge load, kept for the process
-    def _fuzzy_sized(self, shortest: int, longest: int) -> list[str]:
-        return [key for key in self._fuzzy_keys if shortest <= len(key) <= longest]
-
     def _typo(self, word: str) -> Skill | None:
         return self._typo_of_key(spelling_key(word))
 
@@ -236,7 +233,9 @@ class SkillIndex:
             return None
         limit = 1 if len(key) < 9 else 2
         size = len(key)
-        best = _closest_by_edits(key, self._fuzzy_sized(size - limit, size + limit), limit)
+        best = _closest_by_edits(
+            key, self._keys_sized(size - limit, size + limit, typos_only=True), limit
+        )
         return self._by_key[best] if best is not None else None
 
 
