@@ -124,7 +124,9 @@ class Engine:
             log.error("storage unavailable at start-up, users are told to retry until it answers")
         # The knowledge, its indexes and the libraries are built for the life of the process:
         # taken out of the collector's sight, a full collection no longer walks them all and
-        # stalls every conversation for tens of milliseconds.
+        # stalls every conversation for tens of milliseconds. Start-up garbage is collected
+        # first, so that none of it is kept for good.
+        gc.collect()
         gc.freeze()
         return cls(coach, store)
 
