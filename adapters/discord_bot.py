@@ -2,9 +2,9 @@
 
 Thin on purpose: the conversation lives in the engine; this module only translates. In a
 server the bot answers slash commands with a private (ephemeral) note and carries the coaching
-on in a DM, because a resume is personal. Intents: ``guilds``, ``dm_messages`` and the
-privileged ``message_content`` (switch on "Message Content Intent" on the Bot page of the
-Developer Portal), so that what people type in the DM always reaches the coach.
+on in a DM, because a resume is personal. Intents: ``guilds`` and ``dm_messages`` only. No
+privileged intent: Discord always gives a bot the text of its DMs, and the coach reads nothing
+else, so there is no portal switch to forget and no review once the bot is in many servers.
 """
 
 from __future__ import annotations
@@ -71,10 +71,6 @@ MISSING_TOKEN = (
 )
 REJECTED_TOKEN = (
     "Discord rejected DISCORD_BOT_TOKEN; reset the token on the Bot page and try again."
-)
-INTENT_REFUSED = (
-    "Discord refused the message content intent: switch on “Message Content Intent” on the "
-    "Bot page of the Developer Portal."
 )
 
 
@@ -345,8 +341,6 @@ class CoachBot(discord.AutoShardedClient):
         # Servers the bot is in, so interactions there come with their server.
         intents.guilds = True
         intents.dm_messages = True
-        # Privileged: what people type in the DM, whatever Discord's rules for DMs become.
-        intents.message_content = True
         # The coach has no voice: the warnings that voice libraries are missing are noise.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         super().__init__(
@@ -679,9 +673,6 @@ async def serve(settings: Settings, db: str | None) -> int:
                 await running
             except discord.LoginFailure:
                 print(REJECTED_TOKEN, file=sys.stderr)
-                return USAGE_EXIT
-            except discord.PrivilegedIntentsRequired:
-                print(INTENT_REFUSED, file=sys.stderr)
                 return USAGE_EXIT
             except asyncio.CancelledError:
                 pass

@@ -111,6 +111,7 @@ class _Connection:
     seq: int = 0
     identified: bool = False
     shard: list[int] | None = None
+    intents: int = 0
 
 
 @dataclass
@@ -120,8 +121,6 @@ class FakeDiscord:
     token: str = TOKEN
     heartbeat_interval_ms: int = 41_250
     shards: int = 1
-    # As Discord does when "Message Content Intent" is off in the Developer Portal.
-    refuse_message_content: bool = False
     calls: list[RestCall] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     dispatched: dict[int, float] = field(default_factory=dict)  # interaction id → sent at
@@ -248,7 +247,8 @@ class FakeDiscord:
         for connection in self._connections:
             if connection.identified and _owns(connection.shard, guild_id):
                 connection.seq += 1
-                await self._send(connection, {"op": 0, "t": event, "s": connection.seq, "d": data})
+                shown = _as_seen(event, data, connection.intents)
+                await self._send(connection, {"op": 0, "t": event, "s": connection.seq, "d": shown})
 
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
@@ -283,9 +283,7 @@ class FakeDiscord:
         if d.get("token") != self.token:
             await connection.ws.close(code=4004, message=b"Authentication failed.")
             return
-        if self.refuse_message_content and int(d.get("intents", 0)) & INTENT_MESSAGE_CONTENT:
-            await connection.ws.close(code=4014, message=b"Disallowed intent(s).")
-            return
+        connection.intents = int(d.get("intents", 0))
         connection.shard = d.get("shard")
         owner = _owns(connection.shard, GUILD_ID)
         ready: dict[str, Any] = {
@@ -765,6 +763,18 @@ def guild_payload() -> dict[str, Any]:
         "default_message_notifications": 0,
         "system_channel_flags": 0,
     }
+
+
+def _as_seen(event: str, data: dict[str, Any], intents: int) -> dict[str, Any]:
+    """A message as a bot without the message content intent sees it, as Discord sends it.
+
+    The text of a server message that does not mention the bot is blanked; DMs arrive whole.
+    """
+    if event != "MESSAGE_CREATE" or not data.get("guild_id") or intents & INTENT_MESSAGE_CONTENT:
+        return data
+    if any(int(user["id"]) == BOT_ID for user in data.get("mentions", [])):
+        return data
+    return {**data, "content": "", "embeds": [], "attachments": [], "components": []}
 
 
 def dm_channel_id(user_id: int) -> int:

@@ -241,8 +241,10 @@ async def test_start_publishes_commands_and_connects_with_the_right_intents(
         assert ("send", 0, "GUILD_CREATE") in ops
         identify = next(f.d for f in fake.frames if f.op == 2)
         assert identify["token"] == TOKEN
-        wanted = INTENT_GUILDS | INTENT_DM_MESSAGES | INTENT_MESSAGE_CONTENT
-        assert identify["intents"] == wanted
+        # No privileged intent (presences 1<<8, members 1<<1, message content 1<<15): the
+        # coach reads only DMs, whose text Discord always sends.
+        assert identify["intents"] == INTENT_GUILDS | INTENT_DM_MESSAGES
+        assert not identify["intents"] & (INTENT_MESSAGE_CONTENT | 1 << 8 | 1 << 1)
         assert running.client.get_guild(GUILD_ID) is not None
         # Sequence numbers only go up.
         sequences = [f.s for f in fake.frames if f.op == 0]
@@ -494,6 +496,14 @@ async def test_own_other_bots_and_server_messages_are_ignored(
     assert {c.path for c in fake.sent_messages(since)} == {DM_MESSAGES}
     for ignored in (BOT_ID, OTHER_BOT_ID, OTHER_USER_ID):
         assert await sqlite_engine.store.load(UserKey("discord", str(ignored))) is None
+    # Without the message content intent, as on Discord, the server message came without its
+    # text and the DMs with theirs: the coach needs only those.
+    texts = {
+        bool(f.d.get("guild_id")): f.d["content"]
+        for f in fake.frames
+        if f.direction == "send" and f.t == "MESSAGE_CREATE"
+    }
+    assert texts == {True: "", False: "/start"}
 
 
 async def test_a_message_without_text_gets_a_note(

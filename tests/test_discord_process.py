@@ -10,17 +10,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
 
 from adapters.discord_bot import (
-    INTENT_REFUSED,
     MISSING_TOKEN,
     REJECTED_TOKEN,
     SENT_TO_DM,
     ConfigError,
     Settings,
-    serve,
 )
 from adapters.logs import RedactSecrets
 from tests.discord_fake import TOKEN, FakeDiscord, fake_discord
@@ -195,17 +191,3 @@ def test_the_token_is_redacted_from_log_lines() -> None:
     )
     assert RedactSecrets([TOKEN]).filter(record)
     assert record.getMessage() == "token [token] here"
-
-
-async def test_a_refused_message_content_intent_is_explained(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    try:
-        async with fake_discord(refuse_message_content=True) as fake:
-            settings = Settings(TOKEN, api_base_url=fake.api_url, gateway_url=fake.gateway_url)
-            code = await asyncio.wait_for(serve(settings, str(tmp_path / "coach.db")), 30)
-    finally:
-        Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
-    assert code == 2
-    assert capsys.readouterr().err.strip() == INTENT_REFUSED
