@@ -80,8 +80,14 @@ async def chat(engine: Engine, user: str, out_dir: Path, source: TextIO, sink: T
             else:
                 print(render(item, bold_on, bold_off), file=sink)
             print(file=sink)
-            if item.buttons:
-                buttons = item.buttons
+        if replies:
+            # Only this turn's options can still be pressed (the engine calls older ones stale).
+            # When it ends on a question to type the answer to ("How many years…?"), a typed
+            # "1" is that answer, not an option.
+            last = replies[-1]
+            waits_for_typing = last.asks_for_text and not last.buttons
+            shown = (r.buttons for r in reversed(replies) if r.buttons)
+            buttons = () if waits_for_typing else next(shown, ())
         sink.flush()
 
     await send(IncomingMessage(PLATFORM, user, "/start"))
