@@ -5,6 +5,7 @@ from __future__ import annotations
 from bot.analysis.bullets import RoleBulletsReport
 from bot.analysis.match import MatchReport
 from bot.analysis.resume import ResumeReport
+from bot.analysis.skills import Resolved
 from bot.analysis.skills_section import SkillsReport
 from bot.analysis.summary import SummaryReport
 from bot.analysis.text import counted
@@ -62,8 +63,19 @@ def skills_feedback(report: SkillsReport, categories: dict[str, str]) -> list[Sp
     for category, names in report.groups.items():
         spans.append(bold(f"\n{categories.get(category, category)}: "))
         spans.append(Span(", ".join(names)))
-    spans.extend(_fixes(report.advice))
+    if report.unknown:
+        # Kept, as the draft keeps them, and said so: nothing typed disappears without a word.
+        spans.append(bold("\nOther (not recognised): "))
+        spans.append(Span(", ".join(clip(_guess(item), 80) for item in report.unknown)))
+    spans.extend(_fixes(report.fixes))
     return spans
+
+
+def _guess(item: Resolved) -> str:
+    """An unrecognised item, with what it may have meant."""
+    if not item.suggestions:
+        return item.input
+    return f"{item.input} (did you mean {' or '.join(item.suggestions)}?)"
 
 
 def bullets_feedback(report: RoleBulletsReport, title: str) -> list[Span]:

@@ -23,7 +23,7 @@ from bot.analysis import (
 )
 from bot.analysis.lexicon import Lexicon
 from bot.analysis.skills import _length_bounds
-from bot.feedback import review_feedback, summary_feedback
+from bot.feedback import review_feedback, skills_feedback, summary_feedback
 from bot.knowledge import RoleKnowledge
 from tests.conftest import DATA
 
@@ -303,3 +303,20 @@ def test_counts_read_as_english(lex: Lexicon) -> None:
     short = analyse_resume("SUMMARY\nBackend developer with 5 years of Go.", lex)
     shown = "".join(span.text for span in review_feedback(short, "mid"))
     assert "about 1 page;" in shown and "aim for 2 pages at most" in shown
+
+
+def test_an_acronym_that_is_also_a_word_counts_in_prose_only_in_capitals(lex: Lexicon) -> None:
+    listed = analyse_skills("Python, REST, rest, gRPC", lex)
+    assert [s.name for s in listed.known] == ["Python", "REST APIs", "gRPC"]
+    said = [m.skill.name for m in lex.skills.mentions("Built REST endpoints in Go")]
+    assert "REST APIs" in said
+    assert not lex.skills.mentions("Handled the rest of the migration for the team")
+
+
+def test_unrecognised_skills_are_shown_not_dropped(lex: Lexicon, role: RoleKnowledge) -> None:
+    report = analyse_skills("Python, Django, PostgreSQL, Florbnik, Pyhton3k", lex)
+    shown = "".join(span.text for span in skills_feedback(report, role.categories))
+    assert "Other (not recognised): Florbnik" in shown
+    # Each unknown item is said once, beside the list, not again among the fixes.
+    assert shown.count("Florbnik") == 1
+    assert "recognise" not in "".join(report.fixes)

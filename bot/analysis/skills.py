@@ -97,6 +97,13 @@ class SkillIndex:
             for words in (key.split(" ") for key in self._by_phrase)
             for end in range(1, len(words))
         )
+        # Acronyms that are also words ("REST"): in running text only when written in capitals.
+        self._capitals_only = frozenset(
+            spelling_key(alias)
+            for skill in self.skills
+            for alias in skill.aliases
+            if alias.isupper()
+        )
         self._keys = list(self._by_key)
         # Typos are guessed only for longer spellings of names that are not ordinary words.
         self._fuzzy_keys = [
@@ -213,15 +220,20 @@ class SkillIndex:
         )
         return tuple((part_skill, part) for part_skill, part in parts if part_skill is not None)
 
-    @staticmethod
-    def _accept(written: str, skill: Skill | None) -> Skill | None:
+    def _accept(self, written: str, skill: Skill | None) -> Skill | None:
+        """The skill, unless running text spells it the way an ordinary word is spelled."""
         if skill is None:
             return None
-        if skill.exact_case:
-            # "Go", "Express", "Spring": only as written with the capital, or as an alias.
-            spelled = written.strip(".")
-            if spelled.islower() and spelling_key(spelled) == spelling_key(skill.name):
-                return None
+        spelled = written.strip(".")
+        if not spelled.isupper() and spelling_key(spelled) in self._capitals_only:
+            return None
+        # "Go", "Express", "Spring": only as written with the capital, or as an alias.
+        if (
+            skill.exact_case
+            and spelled.islower()
+            and spelling_key(spelled) == spelling_key(skill.name)
+        ):
+            return None
         return skill
 
     def _typo(self, word: str) -> Skill | None:

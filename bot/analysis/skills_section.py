@@ -37,6 +37,11 @@ class SkillsReport:
         """Items that match nothing in the taxonomy."""
         return [item for item in self.items if item.skill is None]
 
+    @property
+    def fixes(self) -> tuple[str, ...]:
+        """The advice about the list as a whole, without the note on each unrecognised item."""
+        return self.advice[: len(self.advice) - len(self.unknown)]
+
     def as_json(self) -> dict[str, Any]:
         """The stable JSON shape."""
         return {
@@ -102,6 +107,7 @@ def analyse_skills(text: str, lex: Lexicon) -> SkillsReport:
             f"Show {', '.join(soft[:3])} in your bullets instead of listing {them}: "
             "recruiters believe what they see you do."
         )
+    # Last, one per unrecognised item: SkillsReport.fixes leaves them out.
     for item in items:
         if item.skill is None:
             hint = f" Did you mean {' or '.join(item.suggestions)}?" if item.suggestions else ""
