@@ -209,6 +209,9 @@ class Coach:
             "and we'll carry on where we were.",
         )
 
+    def _is_past_verb(self, word: str) -> bool:
+        return self.lex.verb_of(word) == word.lower()
+
     def _level(self, progress: Progress) -> Level:
         return progress.level or "mid"
 
@@ -764,7 +767,7 @@ class Coach:
         target = int(progress.answers.get("target", "0"))
         if target >= len(lines):
             target = len(lines) - 1
-        composed = compose_bullet(progress.answers)
+        composed = compose_bullet(progress.answers, self._is_past_verb)
         progress.pending = None
         progress.answers = {}
         if not composed:

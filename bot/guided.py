@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.knowledge import Level
 
@@ -46,6 +47,14 @@ def given(answer: str | None) -> str:
     return " ".join(answer.split()).strip(" .;,")
 
 
+def natural_list(text: str) -> str:
+    """A comma-separated answer read as a list: "Python, Flask, PostgreSQL" → "…, Flask and …"."""
+    items = [item.strip() for item in text.split(",") if item.strip()]
+    if len(items) < 2 or any(re.match(r"(?:and|&|or)\b", item, re.I) for item in items):
+        return text
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 def _first_upper(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -82,6 +91,7 @@ def compose_summary(level: Level, answers: dict[str, str]) -> str:
     if systems:
         first += f" building {_lower_first(systems)}"
     if stack:
+        stack = natural_list(stack)
         first += f" with {stack}" if not systems and not years else f" using {stack}"
     sentences = [first + "."]
     if impact:
@@ -89,8 +99,14 @@ def compose_summary(level: Level, answers: dict[str, str]) -> str:
     return " ".join(sentences)
 
 
-def compose_bullet(answers: dict[str, str]) -> str:
-    """One bullet: the action, the technology, then the result — the user's words only."""
+def compose_bullet(
+    answers: dict[str, str], is_past_verb: Callable[[str], bool] = lambda word: False
+) -> str:
+    """One bullet: the action, the technology, then the result — the user's words only.
+
+    A result that starts with a verb in the past ("cut tickets by 25%") is joined with "and",
+    so the line does not run on; one in -ing form ("cutting tickets…") follows a comma.
+    """
     action = _first_upper(given(answers.get("action")))
     tech = given(answers.get("tech"))
     result = given(answers.get("result"))
@@ -98,7 +114,8 @@ def compose_bullet(answers: dict[str, str]) -> str:
         return ""
     line = action
     if tech and tech.casefold() not in action.casefold():
-        line += f" using {tech}"
+        line += f" using {natural_list(tech)}"
     if result:
-        line += f", {_lower_first(result)}"
+        joiner = ", and " if is_past_verb(result.split(" ", 1)[0]) else ", "
+        line += f"{joiner}{_lower_first(result)}"
     return line + "."
