@@ -37,7 +37,7 @@ async def test_numbers_pick_this_turns_options_and_answer_plain_questions(
     assert "Mid level, noted." in shown
     assert "1/4 How many years" in shown
     assert "from an earlier message" not in shown
-    assert "with 1 year of experience building order APIs using Python, Flask." in shown
+    assert "with 1 year of experience building order APIs using Python and Flask." in shown
 
 
 async def test_labels_blocks_and_export(engine: Engine, tmp_path: Path) -> None:
