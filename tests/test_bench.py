@@ -45,6 +45,15 @@ def test_engine_bench_prints_one_object_and_loses_nothing(
     assert figures["errors"] == 0 and figures["lost_updates"] == 0
 
 
+def test_flood_bench_paces_the_flooder_and_times_the_others() -> None:
+    figures = _run("bench.flood", "--others", "5", "--flood", "70", "--rounds", "3")
+    assert figures["flood_notices"] == 1
+    assert figures["flood_answered"] == 60 and figures["flood_skipped"] == 9
+    for phase in ("others_quiet", "others_during_flood"):
+        timing = figures[phase]
+        assert isinstance(timing, dict) and set(timing) == {"median_ms", "p99_ms"}
+
+
 def test_faq_and_analysis_benches_run() -> None:
     faq = _run("bench.faq", "--rounds", "1")
     assert faq["top1_accuracy"] and faq["queries_timed"]
