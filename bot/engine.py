@@ -115,7 +115,7 @@ class Engine:
 
     @classmethod
     async def open(cls, db: str | None = None, knowledge: Path | None = None) -> Engine:
-        """Load the knowledge and open (and migrate) the database."""
+        """Load the knowledge, open (and migrate) the database, then freeze the start-up heap."""
         coach = Coach(shared_knowledge(knowledge).role())
         # A database that is down at start-up is waited for, not fatal: users are told to
         # retry, and the coach carries on by itself once the database answers.
