@@ -41,6 +41,11 @@ def render_match(match: FaqMatch) -> str:
             lines.append("")
             lines.append("Related: " + "; ".join(e.question for e in match.suggestions))
         return "\n".join(lines)
+    if match.not_covered:
+        return (
+            "My guide has nothing on that, so I won't guess. "
+            "Run `resume-coach faq` to see the topics I know."
+        )
     if match.suggestions:
         topics = "\n".join(f"  - {e.question}" for e in match.suggestions)
         return f"I'm not sure I understood. Did you mean one of these?\n{topics}"
@@ -58,6 +63,7 @@ def match_as_json(match: FaqMatch) -> dict[str, object]:
         "score": round(min(match.score, 1.0) * 100, 1),  # a 0–100 confidence
         "answer": match.entry.answer if match.entry else None,
         "suggestions": [e.id for e in match.suggestions],
+        "not_covered": match.not_covered,
     }
 
 

@@ -79,6 +79,8 @@ class FaqMatch:
     entry: FaqEntry | None
     score: float
     suggestions: tuple[FaqEntry, ...] = field(default=())
+    # A resume question on a topic the guide has no facts on (cover letters, file formats…).
+    not_covered: bool = False
 
     @property
     def matched(self) -> bool:
@@ -104,8 +106,16 @@ class FaqMatcher:
         synonyms: Mapping[str, Sequence[str]] | None = None,
         threshold: float = 0.35,
         suggestion_floor: float = 0.2,
+        not_covered: Sequence[str] = (),
     ) -> None:
         self.entries = tuple(entries)
+        # Longest first, whole words: "pdf" in "pdf or word?", never "word" in "keywords".
+        topics = sorted((normalize(topic) for topic in not_covered), key=len, reverse=True)
+        self._not_covered = (
+            re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, topics)) + r")(?![a-z0-9])")
+            if topics
+            else None
+        )
         self.threshold = threshold
         self.suggestion_floor = suggestion_floor
         self._phrase_synonyms: list[tuple[re.Pattern[str], str]] = []
@@ -153,7 +163,7 @@ class FaqMatcher:
     @classmethod
     def for_role(cls, role: RoleKnowledge) -> FaqMatcher:
         """A matcher over one role's FAQ and synonyms."""
-        return cls(role.faq, role.synonyms)
+        return cls(role.faq, role.synonyms, not_covered=role.faq_not_covered)
 
     @staticmethod
     def _stem(word: str) -> str:
@@ -269,6 +279,10 @@ class FaqMatcher:
 
     def match(self, question: str) -> FaqMatch:
         """Answer with the best entry when confident; otherwise offer the closest topics."""
+        # Words such as "template" or "format" also occur in real entries, so a question on a
+        # topic the guide does not cover would otherwise get a confident, wrong answer.
+        if self._not_covered is not None and self._not_covered.search(normalize(question)):
+            return FaqMatch(question=question, entry=None, score=0.0, not_covered=True)
         ranked = self.rank(question)
         if not ranked:
             return FaqMatch(question=question, entry=None, score=0.0)

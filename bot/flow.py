@@ -31,10 +31,14 @@ from bot.feedback import (
     summary_feedback,
 )
 from bot.guided import BULLET_QUESTIONS, SUMMARY_QUESTIONS, compose_bullet, compose_summary
-from bot.knowledge import LEVELS, Level, RoleKnowledge
+from bot.knowledge import LEVELS, FaqEntry, Level, RoleKnowledge
 from bot.progress import STEPS, Draft, Entry, Progress, Step
 from bot.types import Button, IncomingMessage, Reply, Span, bold, reply
 
+NOT_COVERED = (
+    "My guide has nothing on that, so I won't guess. I can tell you about length, the summary, "
+    "skills, bullets, projects and ATS keywords: try /faq for the list."
+)
 MAX_SECTION_CHARS = 4_000
 FAQ_CACHE = 4_096
 # Whole drafts are larger: fewer of their reviews are kept.
@@ -366,6 +370,8 @@ class Coach:
         if not self._looks_like_question(text):
             return None
         match = self._faq_match(text)
+        if match.not_covered:
+            return self._done(progress, reply(NOT_COVERED), *self._prompt(progress))
         if match.entry is None:
             if text.rstrip().endswith("?") and progress.step is not Step.SUMMARY:
                 return self._done(
@@ -385,11 +391,8 @@ class Coach:
         )
         return reply(bold(entry.question + "\n"), entry.answer, buttons=related)
 
-    def _faq_fallback(self, progress: Progress, suggestions: tuple[object, ...]) -> Reply:
-        options = tuple(
-            Button(clip(getattr(e, "question", ""), 60), f"faq:{getattr(e, 'id', '')}:0")
-            for e in suggestions
-        )
+    def _faq_fallback(self, progress: Progress, suggestions: tuple[FaqEntry, ...]) -> Reply:
+        options = tuple(Button(clip(e.question, 60), f"faq:{e.id}:0") for e in suggestions)
         if options:
             return reply(
                 "I'm not sure I got that question. Did you mean one of these?", buttons=options

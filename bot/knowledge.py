@@ -71,6 +71,10 @@ class FaqFile(_Strict):
     """``faq.yaml``."""
 
     entries: list[FaqEntry] = Field(min_length=1)
+    # Resume topics people ask about that the guide has no facts on: said so, never guessed.
+    not_covered: list[str] = Field(default_factory=list)
+
+    _items_non_empty = field_validator("not_covered")(_non_empty)
 
 
 class SectionAdvice(_Strict):
@@ -232,6 +236,7 @@ class RoleKnowledge:
     folder: Path
     role: Role
     faq: tuple[FaqEntry, ...]
+    faq_not_covered: tuple[str, ...]
     guidance: Guidance
     examples: Examples
     language: Language
@@ -333,6 +338,18 @@ def _check_faq(path: Path, faq: FaqFile) -> None:
         for related in entry.related:
             if related not in ids:
                 raise KnowledgeError(path, entry.id, "related", f"no entry has the id '{related}'")
+        # A topic marked as not covered inside an entry's own wording would hide that entry.
+        for text in (entry.question, *entry.phrasings):
+            for topic in faq.not_covered:
+                if re.search(
+                    rf"(?<![a-z0-9]){re.escape(topic.casefold())}(?![a-z0-9])", text.casefold()
+                ):
+                    raise KnowledgeError(
+                        path,
+                        entry.id,
+                        "phrasings",
+                        f"'{text}' names '{topic}', listed as not covered",
+                    )
 
 
 def _check_skills(path: Path, skills: SkillsFile) -> None:
@@ -395,6 +412,7 @@ def load_role(folder: Path) -> RoleKnowledge:
         folder=folder,
         role=role,
         faq=tuple(faq.entries),
+        faq_not_covered=tuple(faq.not_covered),
         guidance=parsed["guidance.yaml"],
         examples=parsed["examples.yaml"],
         language=parsed["language.yaml"],

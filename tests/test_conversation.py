@@ -10,8 +10,9 @@ import docx
 import pytest
 
 from bot.engine import Engine
-from bot.flow import COMMANDS
+from bot.flow import COMMANDS, NOT_COVERED
 from bot.knowledge import shared_knowledge
+from bot.store import UserKey
 from bot.types import IncomingMessage
 from tests.chat import Chat
 
@@ -240,6 +241,18 @@ async def test_faq_command_lists_topics_as_buttons(engine: Engine) -> None:
     assert len(chat.last[0].buttons) == len(shared_knowledge().role().faq)
     await chat.press("How many pages")
     assert "page" in chat.text.lower()
+
+
+async def test_a_question_the_guide_does_not_cover_is_not_guessed(engine: Engine) -> None:
+    chat = Chat(engine, "nc-1")
+    await chat.send("/start")
+    await chat.press("Mid")
+    await chat.send("pdf or word?")
+    assert chat.last[0].text == NOT_COVERED
+    # Asked in the summary step, and not taken for a summary: the place is kept.
+    assert "Step 1 of 6 · Summary" in chat.last[1].text
+    stored = await engine.store.load(UserKey("console", "nc-1"))
+    assert stored is not None and stored.data["summary"]["text"] == ""
 
 
 async def test_help_lists_every_command(engine: Engine) -> None:

@@ -88,6 +88,38 @@ def test_unsure_questions_offer_the_closest_topics(matcher: FaqMatcher) -> None:
         assert result.suggestions
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pdf or word?",
+        "can I use a resume template?",
+        "do recruiters read cover letters?",
+        "should I put a photo on my CV?",
+        "should I include my GPA?",
+        "what font should I use",
+    ],
+)
+def test_topics_the_guide_does_not_cover_are_said_so(matcher: FaqMatcher, question: str) -> None:
+    # Each used to get a confident answer from an entry sharing one word ("template", "word").
+    result = matcher.match(question)
+    assert result.entry is None and result.not_covered
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("is there a template for bullet points?", "bullet-writing"),
+        ("how do I format my skills section?", "skills-to-list"),
+        ("which keywords should my resume have for ATS?", "ats-keywords"),
+    ],
+)
+def test_covered_questions_sharing_those_words_are_still_answered(
+    matcher: FaqMatcher, question: str, topic: str
+) -> None:
+    result = matcher.match(question)
+    assert result.entry is not None and result.entry.id == topic
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "bot", *args], capture_output=True, text=True, check=False
@@ -98,7 +130,7 @@ def test_ask_json_bullets_per_job() -> None:
     result = _cli("ask", "--json", "how many bullet points per job?")
     assert result.returncode == 0
     payload = json.loads(result.stdout)
-    assert set(payload) == {"matched", "topic", "score", "answer", "suggestions"}
+    assert set(payload) == {"matched", "topic", "score", "answer", "suggestions", "not_covered"}
     assert payload["matched"] is True
     assert payload["topic"] == "bullets-per-role"
     assert "3" in payload["answer"] and "5" in payload["answer"]

@@ -127,6 +127,18 @@ def test_related_must_exist(knowledge_copy: Path) -> None:
     assert caught.value.field == "related"
 
 
+def test_a_topic_marked_not_covered_may_not_hide_an_entry(knowledge_copy: Path) -> None:
+    faq = knowledge_copy / "roles" / "backend-developer" / "faq.yaml"
+
+    def hide(data: dict) -> None:
+        data["entries"][0]["phrasings"].append("should my resume be a pdf with two pages?")
+
+    _edit(faq, hide)
+    with pytest.raises(KnowledgeError, match="not covered") as caught:
+        load_knowledge(knowledge_copy)
+    assert caught.value.field == "phrasings"
+
+
 def test_invalid_yaml_names_the_line(knowledge_copy: Path) -> None:
     guidance = knowledge_copy / "roles" / "backend-developer" / "guidance.yaml"
     guidance.write_text("summary: [unclosed\n")
