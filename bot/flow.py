@@ -72,7 +72,7 @@ _LEVEL_WORDS: dict[str, Level] = {
 }
 _YES = frozenset({"yes", "y", "yes.", "yes!", "yep", "sure", "ok", "confirm"})
 STEP_TITLES = {
-    Step.LEVEL: "Your level",
+    Step.LEVEL: "Level",
     Step.SUMMARY: "Summary",
     Step.SKILLS: "Skills",
     Step.EXPERIENCE: "Experience",
@@ -108,6 +108,11 @@ class Turn:
 
     replies: list[Reply]
     progress: Progress | None
+
+
+def _the_step(step: Step) -> str:
+    """A step named in a sentence: "the summary step"."""
+    return f"the {STEP_TITLES[step].lower()} step"
 
 
 def _button(label: str, action: str, progress: Progress, arg: str = "") -> Button:
@@ -202,7 +207,7 @@ class Coach:
         return reply(text)
 
     def _hint(self, progress: Progress) -> str:
-        return f"We are at {STEP_TITLES[progress.step]}. Send your text, or /help."
+        return f"We are at {_the_step(progress.step)}. Send your text, or /help."
 
     def _welcome(self, progress: Progress) -> Reply:
         return reply(
@@ -426,7 +431,7 @@ class Coach:
 
     def _cmd_start(self, progress: Progress, _arg: str) -> Turn:
         if progress.started and (progress.level or progress.step is not Step.LEVEL):
-            back = reply(bold("Welcome back!"), f" We were at {STEP_TITLES[progress.step]}.")
+            back = reply(bold("Welcome back!"), f" We were at {_the_step(progress.step)}.")
             return self._done(progress, back, *self._prompt(progress))
         progress.started = True
         return self._done(progress, self._welcome(progress), *self._prompt(progress))
@@ -476,7 +481,7 @@ class Coach:
             progress.level = progress.level or "mid"
             note = "I'll assume mid level; you can change it with /back."
         else:
-            note = f"Skipped {STEP_TITLES[progress.step]}; /back returns to it."
+            note = f"Skipped {_the_step(progress.step)}; /back returns to it."
             if progress.step not in progress.skipped:
                 progress.skipped = [*progress.skipped, progress.step]
         self._advance(progress)

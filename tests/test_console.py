@@ -98,5 +98,5 @@ def test_resume_coach_chat_as_a_new_user_runs_it(tmp_path: Path) -> None:
     again = _resume_coach_chat(tmp_path, b"/status\n")
     assert again.returncode == 0, again.stderr.decode()
     resumed = again.stdout.decode()
-    assert resumed.startswith("Welcome back! We were at Summary.")
+    assert resumed.startswith("Welcome back! We were at the summary step.")
     assert re.search(r"→ Summary \d+/100", resumed)
