@@ -320,3 +320,19 @@ def test_unrecognised_skills_are_shown_not_dropped(lex: Lexicon, role: RoleKnowl
     # Each unknown item is said once, beside the list, not again among the fixes.
     assert shown.count("Florbnik") == 1
     assert "recognise" not in "".join(report.fixes)
+
+
+def test_cross_section_advice_agrees_in_number(lex: Lexicon) -> None:
+    one = analyse_resume(
+        "SKILLS\nGo, PostgreSQL\nEXPERIENCE\nDev, Acme, 2021\n"
+        "- Cut p99 latency of the Go API from 800 to 150 ms with Redis and PostgreSQL\n",
+        lex,
+    )
+    assert "Your bullets use Redis, but your skills don't list it: add it." in one.advice
+    two = analyse_resume(
+        "SKILLS\nGo, PostgreSQL, Kafka, AWS\nEXPERIENCE\nDev, Acme, 2021\n"
+        "- Cut p99 latency of the Go API from 800 to 150 ms with Redis and Memcached\n",
+        lex,
+    )
+    assert any("skills don't list them: add them." in a for a in two.advice)
+    assert any(a.endswith("show each in a bullet or drop it from the skills.") for a in two.advice)

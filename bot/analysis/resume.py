@@ -256,12 +256,18 @@ def _advice(checks: dict[str, Any], level: Level) -> list[str]:
             f"About {checks['word_count']} words is roughly {checks['page_estimate']} pages; "
             f"aim for {checks['max_pages']} at {level} level. Cut the weakest bullets first."
         )
-    if checks["technologies_missing_from_skills"]:
-        names = ", ".join(checks["technologies_missing_from_skills"][:6])
-        advice.append(f"Your bullets use {names}, but your skills don't list them: add them.")
-    if checks["skills_not_shown_in_bullets"]:
-        names = ", ".join(checks["skills_not_shown_in_bullets"][:6])
-        advice.append(f"No bullet shows {names}: show each in a bullet or drop it from the skills.")
+    if unlisted := checks["technologies_missing_from_skills"]:
+        them = "them" if len(unlisted) > 1 else "it"
+        advice.append(
+            f"Your bullets use {', '.join(unlisted[:6])}, but your skills don't list {them}: "
+            f"add {them}."
+        )
+    if unshown := checks["skills_not_shown_in_bullets"]:
+        if len(unshown) > 1:
+            fix = "show each in a bullet or drop it from the skills"
+        else:
+            fix = "show it in a bullet or drop it from the skills"
+        advice.append(f"No bullet shows {', '.join(unshown[:6])}: {fix}.")
     if checks["overused_verbs"]:
         listed = ", ".join(f"“{v.capitalize()}” ×{n}" for v, n in checks["overused_verbs"].items())
         advice.append(f"Vary your verbs across the resume: {listed}.")
