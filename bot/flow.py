@@ -890,5 +890,5 @@ class Coach:
         entry = entries[-1]
         entry.bullets.replace("\n".join(lines))
         progress.pending = None
-        report = analyse_bullets(lines, self.lex)
+        report = analyse_bullets(lines, self.lex, project=entries is progress.projects)
         return self._done(progress, self._analysis_reply(progress, bullets_feedback(report, title)))

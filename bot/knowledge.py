@@ -113,9 +113,10 @@ class BulletRules(_Strict):
 
 
 class ProjectRules(_Strict):
-    """When projects are advised."""
+    """When projects are advised, and how long a project's description may run."""
 
     advised_for: list[Level]
+    max_lines: int = Field(ge=1)
 
 
 class ResumeRules(_Strict):

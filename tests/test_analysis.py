@@ -336,3 +336,16 @@ def test_cross_section_advice_agrees_in_number(lex: Lexicon) -> None:
     )
     assert any("skills don't list them: add them." in a for a in two.advice)
     assert any(a.endswith("show each in a bullet or drop it from the skills.") for a in two.advice)
+
+
+def test_a_project_is_told_in_a_few_lines_not_held_to_a_jobs_bullet_count(lex: Lexicon) -> None:
+    line = ["Built a REST API in Flask with PostgreSQL for 2,000 students"]
+    assert not analyse_bullets(line, lex, project=True).advice
+    as_a_job = analyse_bullets(line, lex)
+    assert any(a.startswith("Add bullets") for a in as_a_job.advice)
+    five = analyse_bullets(
+        [f"Built part {n} of the API in Go with PostgreSQL for {n}00 users" for n in range(1, 6)],
+        lex,
+        project=True,
+    )
+    assert any(a.startswith("Keep a project to 3 lines") for a in five.advice)

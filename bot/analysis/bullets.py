@@ -228,8 +228,8 @@ def _advice(
     return advice
 
 
-def analyse_bullets(lines: list[str], lex: Lexicon) -> RoleBulletsReport:
-    """Check the bullets of one role, each on its own and as a set."""
+def analyse_bullets(lines: list[str], lex: Lexicon, project: bool = False) -> RoleBulletsReport:
+    """Check the bullets of one role (or the lines of one project), each and as a set."""
     rules = lex.role.guidance.bullets.rules
     reports = tuple(analyse_bullet(line, lex) for line in lines if strip_bullet(clean(line)))
     verbs = Counter(r.opening_verb for r in reports if r.opening_verb)
@@ -242,7 +242,15 @@ def analyse_bullets(lines: list[str], lex: Lexicon) -> RoleBulletsReport:
     mixed = len(tenses - {"gerund", "either"}) > 1
     advice: list[str] = []
     count = len(reports)
-    if count and count < rules.min_per_role:
+    most_lines = lex.role.guidance.projects.rules.max_lines
+    if project:
+        # A project is told in a few lines; it has no minimum the way a job has.
+        if count > most_lines:
+            advice.append(
+                f"Keep a project to {most_lines} lines: the problem, the stack, one decision or "
+                f"result. You have {count}."
+            )
+    elif count and count < rules.min_per_role:
         advice.append(
             f"Add bullets: {count} is thin; {rules.min_per_role}–{rules.max_per_role} per role "
             "show enough."

@@ -185,7 +185,8 @@ def analyse_resume(
     )
     roles = tuple((role, analyse_bullets(list(role.bullets), lex)) for role in parsed.roles)
     projects = tuple(
-        (project, analyse_bullets(list(project.bullets), lex)) for project in parsed.projects
+        (project, analyse_bullets(list(project.bullets), lex, project=True))
+        for project in parsed.projects
     )
 
     all_bullets = [b for _, report in roles + projects for b in report.bullets]
