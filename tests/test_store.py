@@ -19,13 +19,13 @@ from sqlalchemy import event, inspect, make_url, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.progress import Draft, Entry, Progress, Step
+from bot.database import unavailable
+from bot.progress import Draft, Entry, Progress
 from bot.store import (
     Store,
     StoreUnavailable,
     UserKey,
     VersionConflict,
-    _unavailable,
     database_url,
 )
 from tests.databases import admin, other_database
@@ -153,7 +153,7 @@ async def test_round_trip_unicode_and_a_100_kb_document(store: Store) -> None:
 
 
 async def test_progress_document_round_trip(store: Store) -> None:
-    progress = Progress(step=Step.EXPERIENCE, started=True, summary=Draft(text="Ships APIs."))
+    progress = Progress(step="experience", started=True, summary=Draft(text="Ships APIs."))
     progress.roles.append(Entry(header="Backend Engineer, Acme, 2021-2024"))
     progress.summary.replace("Ships reliable APIs.")
     await store.save(ALICE, progress.dump(), 0)
@@ -302,7 +302,7 @@ async def test_unreachable_postgres_is_unavailable_without_the_password() -> Non
     assert "127.0.0.1:1" in message
 
 
-async def test_missing_postgres_database_is_unavailable(postgres_server: str) -> None:
+async def test_missing_postgres_database_isunavailable(postgres_server: str) -> None:
     url = other_database(postgres_server, f"rc_missing_{secrets.token_hex(6)}")
     with pytest.raises(StoreUnavailable) as caught:
         await Store.open(url)
@@ -310,7 +310,7 @@ async def test_missing_postgres_database_is_unavailable(postgres_server: str) ->
     assert "does not exist" in str(caught.value)
 
 
-async def test_postgres_going_away_after_open_is_unavailable(postgres_server: str) -> None:
+async def test_postgres_going_away_after_open_isunavailable(postgres_server: str) -> None:
     name = f"rc_test_{secrets.token_hex(6)}_gone"
     await admin(postgres_server, f'CREATE DATABASE "{name}"')
     dropped = False
@@ -347,7 +347,7 @@ async def test_postgres_connection_killed_between_turns_is_replaced(
         await store.close()
 
 
-async def test_sqlite_in_a_missing_directory_is_unavailable(tmp_path: Path) -> None:
+async def test_sqlite_in_a_missing_directory_isunavailable(tmp_path: Path) -> None:
     with pytest.raises(StoreUnavailable) as caught:
         await Store.open(str(tmp_path / "no" / "such" / "dir" / "coach.db"))
     message = str(caught.value)
@@ -412,20 +412,20 @@ def test_postgres_server_states_are_told_apart(sqlstate: str, reason: str, expec
     orig = DriverError(reason)
     orig.sqlstate = sqlstate  # type: ignore[attr-defined]
     error = DBAPIError("UPDATE users ...", None, orig)
-    problem = _unavailable(error, "the PostgreSQL database postgresql+asyncpg://u:***@db/coach")
+    problem = unavailable(error, "the PostgreSQL database postgresql+asyncpg://u:***@db/coach")
     assert problem is not None
     assert expected in str(problem)
     assert_one_sentence(str(problem))
 
 
-def test_query_bugs_are_not_called_unavailable() -> None:
+def test_query_bugs_are_not_calledunavailable() -> None:
     class DriverError(Exception):
         pass
 
     orig = DriverError('column "nope" does not exist')
     orig.sqlstate = "42703"  # type: ignore[attr-defined]
-    assert _unavailable(DBAPIError("SELECT nope", None, orig), "db") is None
-    assert _unavailable(ValueError("bug"), "db") is None
+    assert unavailable(DBAPIError("SELECT nope", None, orig), "db") is None
+    assert unavailable(ValueError("bug"), "db") is None
 
 
 async def test_read_only_postgres_is_unavailable_on_save(
