@@ -22,7 +22,7 @@ from pathlib import Path
 
 from bench.stats import percentile
 from bot.engine import UNAVAILABLE, Engine
-from bot.progress import Entry, Progress, Step
+from bot.progress import Entry, Progress
 from bot.store import SaveRequest, UserKey, database_url
 from bot.types import IncomingMessage, Reply
 
@@ -120,7 +120,7 @@ async def _lost_updates(engine: Engine, users: list[SimulatedUser]) -> int:
 
 def _stored_document(n: int) -> dict[str, object]:
     """A realistic finished draft, so stored users weigh what real ones do."""
-    progress = Progress(level="mid", step=Step.REVIEW, started=True, turn=40)
+    progress = Progress(level="mid", step="review", started=True, turn=40)
     progress.summary.replace(
         f"Backend developer {n} with 5 years building payment APIs in Python and Django that "
         "serve 2M requests a day. Owned the billing service end to end."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,21 +11,6 @@ from bot.knowledge import Level
 HISTORY_KEPT = 5
 MAX_ROLES = 10
 MAX_PROJECTS = 6
-
-
-class Step(StrEnum):
-    """The steps of the walk, in order."""
-
-    LEVEL = "level"
-    SUMMARY = "summary"
-    SKILLS = "skills"
-    EXPERIENCE = "experience"
-    PROJECTS = "projects"
-    REVIEW = "review"
-    EXPORT = "export"
-
-
-STEPS: tuple[Step, ...] = tuple(Step)
 
 
 class _Model(BaseModel):
@@ -70,7 +54,8 @@ class Progress(_Model):
     """Everything stored about one user."""
 
     level: Level | None = None
-    step: Step = Step.LEVEL
+    # The name of a step in the step table (bot/steps); a name no longer in it means the first.
+    step: str = "level"
     started: bool = False
     summary: Draft = Field(default_factory=Draft)
     skills: Draft = Field(default_factory=Draft)
@@ -81,7 +66,7 @@ class Progress(_Model):
     answers: dict[str, str] = Field(default_factory=dict)
     # Bumped on every turn that shows buttons; a button carries it, so an old one can be told apart.
     turn: int = 0
-    skipped: list[Step] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list)
 
     def dump(self) -> dict[str, Any]:
         """The JSON document to store."""

@@ -1,0 +1,25 @@
+"""The walk's steps, in order: this table is the only place that order is written.
+
+A new step is a module here with a ``Step`` subclass (see ``base.py``) and one line below.
+"""
+
+from bot.steps.base import Step, Turn
+from bot.steps.experience import ExperienceStep
+from bot.steps.export import ExportStep
+from bot.steps.level import LevelStep
+from bot.steps.projects import ProjectsStep
+from bot.steps.review import ReviewStep
+from bot.steps.skills import SkillsStep
+from bot.steps.summary import SummaryStep
+
+STEPS: tuple[Step, ...] = (
+    LevelStep(),
+    SummaryStep(),
+    SkillsStep(),
+    ExperienceStep(),
+    ProjectsStep(),
+    ReviewStep(),
+    ExportStep(),
+)
+
+__all__ = ["STEPS", "Step", "Turn"]
