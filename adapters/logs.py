@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Iterable
 
 
@@ -42,3 +43,10 @@ def configure_logging(*secrets: str) -> None:
     redact = RedactSecrets(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redact)
+
+
+def log_failure(logger: logging.Logger, where: str, error: BaseException | None) -> None:
+    """Log a failure by its type and code frames only: its message may quote the user's text."""
+    trace = error.__traceback__ if error is not None else None
+    frames = "".join(traceback.format_list(traceback.extract_tb(trace)))
+    logger.error("%s failed: %s\n%s", where, type(error).__name__, frames.rstrip())

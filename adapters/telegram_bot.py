@@ -7,177 +7,71 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import io
 import logging
 import os
 import re
 import sys
-import traceback
 import warnings
-import zipfile
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
-import docx
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 from telegram import (
     BotCommand,
     Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
-    LinkPreviewOptions,
     Message,
     MessageEntity,
     Update,
 )
-from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, TelegramError
+from telegram.constants import ChatType
+from telegram.error import Forbidden, InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ContextTypes,
-    ExtBot,
     MessageHandler,
     filters,
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from adapters.logs import configure_logging
-from adapters.telegram_render import CAPTION_LIMIT, plain, render, split
+from adapters.config import ConfigError
+from adapters.logs import configure_logging, log_failure
+from adapters.telegram_send import NO_PREVIEW, Bot, retried, send_replies
+from adapters.telegram_settings import REJECTED_TOKEN, Settings, file_url_for
+from bot.commands import COMMANDS
+from bot.documents import refusal
 from bot.engine import Engine
-from bot.flow import COMMANDS
 from bot.locks import KeyedLocks
-from bot.types import Attachment, Button, IncomingMessage, Reply, Span
+from bot.types import IncomingFile, IncomingMessage, reply
 
 log = logging.getLogger(__name__)
 
 App = Application[Any, Any, Any, Any, Any, Any]
 Context = ContextTypes.DEFAULT_TYPE
-Bot = ExtBot[Any]
-T = TypeVar("T")
 
 PLATFORM = "telegram"
 USAGE_EXIT = 2
-MAX_DOCUMENT_BYTES = 200_000
-# A .docx is a zip archive: 200 KB of it may unpack to far more; refuse archives that would.
-MAX_DOCX_UNPACKED_BYTES = 20_000_000
-MAX_CALLBACK_BYTES = 64
 # How many pressed messages are remembered to stop a double press acting twice.
 PRESSED_MEMORY = 10_000
 # Long polling: Telegram holds each getUpdates up to this long while nothing happens.
 POLL_TIMEOUT_SECONDS = 30
 ALLOWED_UPDATES = ["message", "callback_query"]
-# Sends that fail on the network are tried again; a 429 is retried by the rate limiter.
-SEND_ATTEMPTS = 3
-SEND_RETRY_SECONDS = 0.5
-NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 PLEASE_SEND_TEXT = (
     "I can only read text. Please type your answer, or send your resume as a .txt or .docx file."
 )
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 ALREADY_PRESSED = "You already chose an option on this message."
-FILE_TYPES = "I can read .txt and .docx files. Please send one of those, or paste the text."
-FILE_TOO_BIG = (
-    f"That file is over {MAX_DOCUMENT_BYTES // 1000} KB, the most I read. "
-    "Please send a shorter file or paste the text."
-)
-TXT_NOT_UTF8 = "That .txt file is not UTF-8 text. Please save it as UTF-8 or paste the text."
-DOCX_UNREADABLE = "I couldn't open that .docx file. Please save it again or paste the text."
-FILE_EMPTY = "I found no text in that file. Please paste your resume as a message instead."
 GROUP_INVITE = (
     "A resume is personal, so I coach one to one. "
     "Open a private chat with me: https://t.me/{username} and send /start."
 )
-# Telegram refuses a message without text; a reply that is only buttons gets this line.
-BUTTONS_ONLY = "Choose one:"
-MISSING_TOKEN = (
-    "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and put its token "
-    "in the TELEGRAM_BOT_TOKEN environment variable."
-)
-REJECTED_TOKEN = "Telegram rejected TELEGRAM_BOT_TOKEN; check the token with @BotFather."
 _COMMAND = re.compile(r"/[A-Za-z0-9_]+(?:@([A-Za-z0-9_]+))?(?=\s|$)")
-
-
-class _Unreadable(Exception):
-    """A sent file whose text can't be used; the message tells the person why."""
-
-
-class ConfigError(Exception):
-    """The environment is set wrongly; the message is one sentence for the operator."""
-
-
-@dataclass(frozen=True)
-class Webhook:
-    """Where Telegram posts updates and where this process listens for them."""
-
-    url: str
-    listen: str
-    port: int
-    secret: str | None
-
-    @property
-    def path(self) -> str:
-        """The path this process serves: the one in the public URL."""
-        return urlsplit(self.url).path.lstrip("/")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Everything the Telegram adapter reads from the environment."""
-
-    token: str
-    base_url: str | None
-    base_file_url: str | None
-    webhook: Webhook | None
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str]) -> Settings:
-        """Read and check the settings; ``ConfigError`` says what is wrong."""
-        token = env.get("TELEGRAM_BOT_TOKEN", "").strip()
-        if not token:
-            raise ConfigError(MISSING_TOKEN)
-        base_url = env.get("TELEGRAM_API_BASE_URL", "").strip() or None
-        base_file_url = file_url_for(base_url) if base_url else None
-        return cls(token, base_url, base_file_url, webhook_from_env(env))
-
-
-def file_url_for(base_url: str) -> str:
-    """The file download URL that goes with a Bot API URL: ``…/bot`` becomes ``…/file/bot``."""
-    parts = urlsplit(base_url)
-    stripped = base_url.rstrip("/")
-    if parts.scheme not in {"http", "https"} or not parts.netloc or not stripped.endswith("/bot"):
-        raise ConfigError(
-            "TELEGRAM_API_BASE_URL must look like http://host:port/bot (it ends in /bot)."
-        )
-    return stripped.removesuffix("bot") + "file/bot"
-
-
-def webhook_from_env(env: Mapping[str, str]) -> Webhook | None:
-    """The webhook settings, or None for long polling (no TELEGRAM_WEBHOOK_URL)."""
-    url = env.get("TELEGRAM_WEBHOOK_URL", "").strip()
-    if not url:
-        return None
-    if urlsplit(url).scheme not in {"http", "https"} or not urlsplit(url).netloc:
-        raise ConfigError(
-            "TELEGRAM_WEBHOOK_URL must be a full URL, like https://bot.example.com/tg."
-        )
-    port_text = env.get("TELEGRAM_WEBHOOK_PORT", "").strip() or "8443"
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ConfigError("TELEGRAM_WEBHOOK_PORT must be a port number between 1 and 65535.")
-    secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None
-    if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", secret):
-        raise ConfigError(
-            "TELEGRAM_WEBHOOK_SECRET may hold only letters, digits, _ and - (256 at most)."
-        )
-    listen = env.get("TELEGRAM_WEBHOOK_LISTEN", "").strip() or "0.0.0.0"
-    return Webhook(url, listen, int(port_text), secret)
 
 
 class TelegramAdapter:
@@ -212,22 +106,22 @@ class TelegramAdapter:
             return
         chat_id = message.chat.id
         async with self._locks.hold(chat_id):
+            user_id = str(message.from_user.id)
+            document = message.document
             if message.text is not None:
-                text = message.text
-            elif message.document is not None:
-                try:
-                    text = "/review " + await self._document_text(message.document)
-                except _Unreadable as exc:
-                    await self._send_reply(bot, chat_id, Reply((Span(str(exc)),)))
+                incoming = IncomingMessage(PLATFORM, user_id, text=message.text)
+            elif document is not None:
+                # Checked before the download: a file of another kind or too big is not fetched.
+                refused = refusal(document.file_name or "", document.file_size)
+                if refused is not None:
+                    await send_replies(bot, chat_id, [reply(refused)])
                     return
+                incoming = IncomingMessage(PLATFORM, user_id, file=await _download(document))
             else:
-                await self._send_reply(bot, chat_id, Reply((Span(PLEASE_SEND_TEXT),)))
+                await send_replies(bot, chat_id, [reply(PLEASE_SEND_TEXT)])
                 return
             log.debug("message from a private chat")
-            replies = await self.engine.handle(
-                IncomingMessage(PLATFORM, str(message.from_user.id), text=text)
-            )
-            await self._send_replies(bot, chat_id, replies)
+            await send_replies(bot, chat_id, await self.engine.handle(incoming))
 
     async def on_callback(self, update: Update, context: Context) -> None:
         """A button press: answer it, take the keyboard away, then let the engine act on it."""
@@ -264,7 +158,7 @@ class TelegramAdapter:
             replies = await self.engine.handle(
                 IncomingMessage(PLATFORM, str(query.from_user.id), button=query.data)
             )
-            await self._send_replies(bot, message.chat.id, replies)
+            await send_replies(bot, message.chat.id, replies)
 
     async def on_error(self, update: object, context: Context) -> None:
         """Log a failed update without its text, and apologise to the person in a private chat."""
@@ -272,10 +166,7 @@ class TelegramAdapter:
         if isinstance(error, Forbidden):
             log.info("a chat is closed to the bot (blocked or left); its replies were dropped")
             return
-        # The type and the code frames only: an exception's message may quote the user's text.
-        trace = error.__traceback__ if error is not None else None
-        frames = "".join(traceback.format_list(traceback.extract_tb(trace)))
-        log.error("handling an update failed: %s\n%s", type(error).__name__, frames.rstrip())
+        log_failure(log, "handling an update", error)
         chat = update.effective_chat if isinstance(update, Update) else None
         if chat is None or chat.type != ChatType.PRIVATE:
             return
@@ -292,7 +183,7 @@ class TelegramAdapter:
         invite = InlineKeyboardMarkup(
             [[InlineKeyboardButton("Open a private chat", url=f"https://t.me/{username}")]]
         )
-        await self._with_retries(
+        await retried(
             lambda: bot.send_message(
                 message.chat.id,
                 GROUP_INVITE.format(username=username),
@@ -300,136 +191,6 @@ class TelegramAdapter:
                 link_preview_options=NO_PREVIEW,
             )
         )
-
-    async def _document_text(self, document: Document) -> str:
-        """The text of a .txt or .docx file; ``_Unreadable`` says why there is none."""
-        name = (document.file_name or "").casefold()
-        if not name.endswith((".txt", ".docx")):
-            raise _Unreadable(FILE_TYPES)
-        if document.file_size is not None and document.file_size > MAX_DOCUMENT_BYTES:
-            raise _Unreadable(FILE_TOO_BIG)
-        file = await self._with_retries(document.get_file)
-        data = bytes(await self._with_retries(file.download_as_bytearray))
-        if len(data) > MAX_DOCUMENT_BYTES:
-            raise _Unreadable(FILE_TOO_BIG)
-        if name.endswith(".txt"):
-            try:
-                text = data.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise _Unreadable(TXT_NOT_UTF8) from None
-        else:
-            try:
-                # Parsing is CPU work: a thread keeps other people's turns going meanwhile.
-                text = await asyncio.to_thread(docx_text, data)
-            except Exception as exc:  # any malformed upload, whatever the parser raises
-                log.info("an unreadable .docx was sent: %s", type(exc).__name__)
-                raise _Unreadable(DOCX_UNREADABLE) from None
-        if not text.strip() or "\x00" in text:
-            raise _Unreadable(FILE_EMPTY)
-        return text
-
-    # ---- replies out -------------------------------------------------------------------------
-
-    async def _send_replies(self, bot: Bot, chat_id: int, replies: Sequence[Reply]) -> None:
-        for item in replies:
-            await self._send_reply(bot, chat_id, item)
-
-    async def _send_reply(self, bot: Bot, chat_id: int, item: Reply) -> None:
-        markup = keyboard(item.buttons)
-        if item.attachment is not None:
-            caption = split(item.spans, CAPTION_LIMIT)
-            if len(caption) > 1:
-                # Too long for a caption: the text goes first, the file follows bare.
-                for chunk in split(item.spans):
-                    await self._send_text(bot, chat_id, chunk, None)
-                caption = []
-            await self._send_document(bot, chat_id, item.attachment, caption, markup)
-            return
-        chunks = split(item.spans)
-        if not chunks and markup is not None:
-            chunks = [(Span(BUTTONS_ONLY),)]
-        for number, chunk in enumerate(chunks, 1):
-            # The buttons belong under the end of the reply.
-            await self._send_text(bot, chat_id, chunk, markup if number == len(chunks) else None)
-
-    async def _send_text(
-        self,
-        bot: Bot,
-        chat_id: int,
-        chunk: Sequence[Span],
-        markup: InlineKeyboardMarkup | None,
-    ) -> None:
-        try:
-            await self._with_retries(
-                lambda: bot.send_message(
-                    chat_id,
-                    render(chunk),
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=markup,
-                    link_preview_options=NO_PREVIEW,
-                )
-            )
-        except BadRequest as exc:
-            if not _cannot_parse(exc):
-                raise
-            # The same words without formatting are better than no reply at all.
-            log.warning("Telegram could not parse a reply's HTML; sent it as plain text")
-            await self._with_retries(
-                lambda: bot.send_message(
-                    chat_id, plain(chunk), reply_markup=markup, link_preview_options=NO_PREVIEW
-                )
-            )
-
-    async def _send_document(
-        self,
-        bot: Bot,
-        chat_id: int,
-        attachment: Attachment,
-        caption: Sequence[Sequence[Span]],
-        markup: InlineKeyboardMarkup | None,
-    ) -> None:
-        spans = caption[0] if caption else ()
-        try:
-            await self._with_retries(
-                lambda: bot.send_document(
-                    chat_id,
-                    attachment.data,
-                    filename=attachment.filename,
-                    caption=render(spans) or None,
-                    parse_mode=ParseMode.HTML if spans else None,
-                    reply_markup=markup,
-                )
-            )
-        except BadRequest as exc:
-            if not _cannot_parse(exc):
-                raise
-            log.warning("Telegram could not parse a caption's HTML; sent it as plain text")
-            await self._with_retries(
-                lambda: bot.send_document(
-                    chat_id,
-                    attachment.data,
-                    filename=attachment.filename,
-                    caption=plain(spans) or None,
-                    reply_markup=markup,
-                )
-            )
-
-    @staticmethod
-    async def _with_retries(action: Callable[[], Awaitable[T]]) -> T:
-        """Run a Bot API call, again after a pause when the network or Telegram's side fails."""
-        for attempt in range(1, SEND_ATTEMPTS + 1):
-            try:
-                return await action()
-            except BadRequest:
-                raise  # the request itself is wrong: sending it again can't help
-            except NetworkError as exc:
-                # A time-out may hide a message that did arrive; a rare duplicate beats a reply
-                # that silently goes missing.
-                if attempt == SEND_ATTEMPTS:
-                    raise
-                log.warning("a Bot API call failed (%s); trying again", type(exc).__name__)
-                await asyncio.sleep(SEND_RETRY_SECONDS * 2 ** (attempt - 1))
-        raise AssertionError("unreachable")
 
     @staticmethod
     async def _quietly(call: Awaitable[Any]) -> None:
@@ -440,38 +201,10 @@ class TelegramAdapter:
             log.debug("a cosmetic Bot API call failed: %s", type(exc).__name__)
 
 
-def keyboard(buttons: Sequence[Button]) -> InlineKeyboardMarkup | None:
-    """One button per row; a value over Telegram's 64 bytes of callback data is left out."""
-    rows: list[list[InlineKeyboardButton]] = []
-    for button in buttons:
-        size = len(button.value.encode("utf-8"))
-        if not 0 < size <= MAX_CALLBACK_BYTES:
-            log.warning("left out a button whose callback data is %d bytes (1 to 64)", size)
-            continue
-        rows.append([InlineKeyboardButton(button.label, callback_data=button.value)])
-    return InlineKeyboardMarkup(rows) if rows else None
-
-
-def docx_text(data: bytes) -> str:
-    """The text of a .docx file: paragraphs and table cells, in document order."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if sum(info.file_size for info in archive.infolist()) > MAX_DOCX_UNPACKED_BYTES:
-            raise ValueError("the archive unpacks too large")
-    document = docx.Document(io.BytesIO(data))
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                seen: list[object] = []
-                for cell in row.cells:
-                    # A merged cell is listed once per grid column it spans.
-                    if any(cell._tc is other for other in seen):
-                        continue
-                    seen.append(cell._tc)
-                    lines.extend(paragraph.text for paragraph in cell.paragraphs)
-    return "\n".join(lines)
+async def _download(document: Document) -> IncomingFile:
+    """The bytes of a sent file; the engine reads them into text."""
+    file = await retried(document.get_file)
+    return IncomingFile(document.file_name or "", bytes(await retried(file.download_as_bytearray)))
 
 
 def _addressed_to(bot: Bot, message: Message) -> bool:
@@ -491,10 +224,6 @@ def _addressed_to(bot: Bot, message: Message) -> bool:
         or (entity.user is not None and entity.user.id == bot.id)
         for entity, value in mentions.items()
     )
-
-
-def _cannot_parse(error: BadRequest) -> bool:
-    return "can't parse entities" in str(error).casefold()
 
 
 async def start(app: App) -> None:

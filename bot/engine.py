@@ -9,9 +9,11 @@ import random
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from bot.documents import Unreadable, read_document
 from bot.flow import Coach
 from bot.knowledge import shared_knowledge
 from bot.locks import KeyedLocks
@@ -139,6 +141,14 @@ class Engine:
 
     async def handle(self, message: IncomingMessage) -> list[Reply]:
         """Run one turn; the replies are returned only after the new progress is committed."""
+        if message.file is not None:
+            # A sent file is a whole resume to review. Parsing is CPU work: a thread keeps
+            # other people's turns going meanwhile.
+            try:
+                text = await asyncio.to_thread(read_document, message.file.name, message.file.data)
+            except Unreadable as exc:
+                return [reply(str(exc))]
+            message = replace(message, text="/review " + text, file=None)
         key = UserKey(message.platform, message.user_id)
         admission = self.throttle.admit(key)
         if admission.drop:

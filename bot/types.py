@@ -6,13 +6,22 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
+class IncomingFile:
+    """A file a person sent: its name and bytes, read into text on the neutral side."""
+
+    name: str
+    data: bytes
+
+
+@dataclass(frozen=True)
 class IncomingMessage:
-    """What a person sent, on any platform."""
+    """What a person sent, on any platform: text, a button press, or a file."""
 
     platform: str
     user_id: str
     text: str = ""
     button: str | None = None
+    file: IncomingFile | None = None
 
 
 @dataclass(frozen=True)

@@ -22,17 +22,14 @@ from adapters.discord_bot import (
     DMS_CLOSED,
     PLEASE_SEND_TEXT,
     SENT_TO_DM,
-    SKIPPED_COMMANDS,
-    TEXT_INPUT_ID,
-    WRITE_BUTTON_ID,
-    WRITE_MODAL_ID,
     CoachBot,
-    Settings,
     use_endpoints,
 )
+from adapters.discord_components import TEXT_INPUT_ID, WRITE_BUTTON_ID, WRITE_MODAL_ID
 from adapters.discord_render import MESSAGE_LIMIT, message_len
+from adapters.discord_settings import Settings
+from bot.commands import COMMAND_TABLE
 from bot.engine import Engine
-from bot.flow import COMMANDS
 from bot.store import UserKey
 from bot.types import Button, IncomingMessage, Reply, bold, reply
 from tests.discord_fake import (
@@ -59,7 +56,7 @@ SUMMARY = (
 )
 DM_MESSAGES = f"/channels/{dm_channel_id(USER_ID)}/messages"
 ORIGINAL = "/messages/@original"
-SLASH_NAMES = {name for name in COMMANDS if name not in SKIPPED_COMMANDS} | {"ask", "write"}
+SLASH_NAMES = {c.name for c in COMMAND_TABLE if not c.takes_text} | {"ask", "write"}
 
 
 @pytest.fixture(autouse=True)

@@ -11,13 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.discord_bot import (
-    MISSING_TOKEN,
-    REJECTED_TOKEN,
-    SENT_TO_DM,
-    ConfigError,
-    Settings,
-)
+from adapters.config import ConfigError
+from adapters.discord_bot import SENT_TO_DM
+from adapters.discord_settings import MISSING_TOKEN, REJECTED_TOKEN, Settings
 from adapters.logs import RedactSecrets
 from tests.discord_fake import TOKEN, FakeDiscord, fake_discord
 from tests.processes import BotProcess

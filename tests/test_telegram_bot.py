@@ -13,16 +13,15 @@ import aiohttp
 import docx
 import pytest
 
-from adapters import telegram_bot
+from adapters import telegram_send
 from adapters.telegram_bot import (
     ALREADY_PRESSED,
     APOLOGY,
-    FILE_TOO_BIG,
-    FILE_TYPES,
     PLEASE_SEND_TEXT,
     POLL_TIMEOUT_SECONDS,
 )
 from adapters.telegram_render import MESSAGE_LIMIT, utf16_len
+from bot.documents import FILE_TOO_BIG, FILE_TYPES
 from bot.engine import Engine
 from bot.flow import COMMANDS
 from bot.store import UserKey
@@ -460,7 +459,7 @@ async def test_long_replies_buttons_only_replies_and_files(
     # The buttons go under the last chunk only; the oversized one is left out.
     assert [c.buttons for c in chunks] == [[], [], [("Go on", "next::1")]]
     only = next(c for c in sent if c.buttons == [("Only a button", "next::2")])
-    assert only.visible == telegram_bot.BUTTONS_ONLY
+    assert only.visible == telegram_send.BUTTONS_ONLY
     # A caption over 1,024 characters goes first as a message, the file follows bare.
     text_then_file = [c for c in sent if "caption far longer" in c.visible or c.files]
     assert [c.method for c in text_then_file] == ["sendMessage", "sendDocument", "sendDocument"]
@@ -473,12 +472,12 @@ async def test_long_replies_buttons_only_replies_and_files(
 
 
 async def test_long_callback_data_is_left_out(caplog: pytest.LogCaptureFixture) -> None:
-    markup = telegram_bot.keyboard((Button("ok", "next::3"), Button("long", "x" * 65)))
+    markup = telegram_send.keyboard((Button("ok", "next::3"), Button("long", "x" * 65)))
     assert markup is not None
     assert [[b.text for b in row] for row in markup.inline_keyboard] == [["ok"]]
     assert "65 bytes" in caplog.text
-    assert telegram_bot.keyboard((Button("empty", ""),)) is None
-    assert telegram_bot.keyboard((Button("long", "é" * 33),)) is None
+    assert telegram_send.keyboard((Button("empty", ""),)) is None
+    assert telegram_send.keyboard((Button("long", "é" * 33),)) is None
 
 
 async def test_the_fake_decodes_json_form_and_multipart_bodies(fake: FakeBotApi) -> None:

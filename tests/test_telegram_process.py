@@ -15,14 +15,14 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from adapters.config import ConfigError
 from adapters.logs import RedactSecrets
-from adapters.telegram_bot import (
+from adapters.telegram_bot import run
+from adapters.telegram_settings import (
     MISSING_TOKEN,
     REJECTED_TOKEN,
-    ConfigError,
     Settings,
     file_url_for,
-    run,
     webhook_from_env,
 )
 from tests.processes import BotProcess
