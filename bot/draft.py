@@ -25,12 +25,16 @@ class _Written(NamedTuple):
 
 
 def _written(progress: Progress) -> _Written:
+    # A skipped step is left out, though its text is kept for when the person comes back.
+    skipped = set(progress.skipped)
+    roles = () if "experience" in skipped else progress.roles
+    projects = () if "projects" in skipped else progress.projects
     return _Written(
         progress.level,
-        progress.summary.text,
-        progress.skills.text,
-        tuple((e.header, tuple(e.lines)) for e in progress.roles),
-        tuple((p.header, tuple(p.lines)) for p in progress.projects),
+        "" if "summary" in skipped else progress.summary.text,
+        "" if "skills" in skipped else progress.skills.text,
+        tuple((e.header, tuple(e.lines)) for e in roles),
+        tuple((p.header, tuple(p.lines)) for p in projects),
     )
 
 

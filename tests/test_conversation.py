@@ -282,7 +282,10 @@ async def test_new_text_replaces_the_draft_and_can_be_restored(engine: Engine) -
     await chat.send("Second version: backend developer with 4 years of Go and Kafka.")
     await chat.send("/draft")
     assert "Second version" in chat.text and "First version" not in chat.text
+    # A short text that isn't plainly a summary is asked about first (issue 12).
     await chat.send("Third version.")
+    await chat.press("No")
+    await chat.send("Third version: backend developer with 5 years of Go, Kafka and gRPC.")
     await chat.press("Restore previous")
     assert "Second version" in chat.text
 

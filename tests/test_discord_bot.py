@@ -322,7 +322,7 @@ async def test_walkthrough_in_a_server_continues_in_the_dm(
     assert "Summary: " in sent[0].content and all(c.path == DM_MESSAGES for c in sent)
 
     # A question typed in the DM gets the FAQ answer, then the walk goes on.
-    sent = await in_dm(fake, "how long should my resume be?", "Paste your summary")
+    sent = await in_dm(fake, "how long should my resume be?", "Your summary now")
     assert any("pages" in c.content for c in sent)
 
     # /ask in the server: the answer goes to the DM too.

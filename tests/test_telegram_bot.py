@@ -156,7 +156,7 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
     analysis = (await _turn(fake, SUMMARY, "Summary"))[-1]
     assert analysis.buttons, "the analysis offers what to do next"
 
-    faq = await _turn(fake, "how long should my resume be?", "Paste your summary")
+    faq = await _turn(fake, "how long should my resume be?", "Your summary now")
     assert "page" in " ".join(c.visible for c in faq).casefold()
 
     draft = (await _turn(fake, "/draft", "Your draft"))[-1]
