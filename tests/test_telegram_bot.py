@@ -333,7 +333,7 @@ async def test_non_text_messages_get_a_note_and_never_reach_the_engine(
     fake.send_location()
     fake.send_text("/start", edited=True)
     fake.send_text("/start", from_bot=True)
-    fake.send_document("resume.pdf", b"%PDF-1.4", "application/pdf")
+    fake.send_document("resume.odt", b"PK...", "application/vnd.oasis.opendocument.text")
     fake.send_document("resume.txt", b"x" * 10, declared_size=300_000)
     await fake.wait_call("sendMessage", FILE_TOO_BIG, since)
     # Updates of one chat are handled in order, so the earlier ones are done by now.
