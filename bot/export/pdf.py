@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 
 from fpdf import FPDF
@@ -87,19 +88,35 @@ class _Writer:
         self.pdf.set_font(MAIN, "B" if bold else "", points)
         self.pdf.set_text_color(*color)
 
-    def height(self, text: str, width: float, points: float, bold: bool = False) -> float:
-        """How tall a wrapped paragraph would be, without drawing it."""
+    def height(
+        self, text: str, width: float, points: float, bold: bool = False, exact: bool = False
+    ) -> float:
+        """How tall a wrapped paragraph is: exactly (a dry run), or a cheap upper bound."""
         self.font(points, bold)
+        text = self.drawable(text)
+        if not exact:
+            bound = self.upper_bound(text, width, points)
+            if bound is not None:
+                return bound
         result = self.pdf.multi_cell(
-            width,
-            _line_h(points),
-            self.drawable(text),
-            align="L",
-            dry_run=True,
-            output=MethodReturnValue.HEIGHT,
+            width, _line_h(points), text, align="L", dry_run=True, output=MethodReturnValue.HEIGHT
         )
         assert isinstance(result, float | int)
         return float(result)
+
+    def upper_bound(self, text: str, width: float, points: float) -> float | None:
+        """At most how tall ``text`` wraps to; None when long words make a bound useless.
+
+        Word wrapping fills every line but the last to within one word of the width, so the
+        lines are at most total width / (width - longest word) + 1. Measuring exactly costs a
+        dry run of fpdf2's line breaker (most of the PDF's time); the bound costs one pass.
+        """
+        pdf = self.pdf
+        longest = max(pdf.get_string_width(word) for word in text.split(" "))
+        slack = width - longest - pdf.get_string_width(" ")
+        if slack < width / 2:
+            return None
+        return (math.floor(pdf.get_string_width(text) / slack) + 1) * _line_h(points)
 
     def lines(self, text: str, points: float, indent: float = 0.0, bold: bool = False) -> None:
         """A wrapped paragraph from the left margin (plus an indent), then the next line."""
@@ -114,9 +131,20 @@ class _Writer:
             new_y=YPos.NEXT,
         )
 
-    def keep(self, height: float) -> None:
-        """Start a new page unless ``height`` more fits on this one."""
-        if self.pdf.will_page_break(height):
+    def measure(self, text: str, width: float) -> Callable[[bool], float]:
+        """What ``keep`` takes for one paragraph of body text."""
+
+        def height(exact: bool) -> float:
+            return self.height(text, width, BODY_PT, exact=exact)
+
+        return height
+
+    def keep(self, measure: Callable[[bool], float]) -> None:
+        """Start a new page unless what ``measure`` measures fits on this one.
+
+        ``measure(False)`` is an upper bound: when even that fits, no exact measuring is needed.
+        """
+        if self.pdf.will_page_break(measure(False)) and self.pdf.will_page_break(measure(True)):
             self.pdf.add_page()
 
     # --- the header -------------------------------------------------------------------------
@@ -158,19 +186,19 @@ class _Writer:
 
     # --- sections ---------------------------------------------------------------------------
 
-    def first_unit_height(self, block: Block) -> float:
+    def first_unit_height(self, block: Block, exact: bool) -> float:
         """The height of what must follow a section heading on the same page."""
         if block.paragraphs:
-            return self.height(block.paragraphs[0], self.pdf.epw, BODY_PT)
+            return self.height(block.paragraphs[0], self.pdf.epw, BODY_PT, exact=exact)
         if block.skills:
-            return self.height("".join(block.skills[0]), self.pdf.epw, BODY_PT)
-        return self.item_head_height(block.items[0])
+            return self.height("".join(block.skills[0]), self.pdf.epw, BODY_PT, exact=exact)
+        return self.item_head_height(block.items[0], exact)
 
     def section(self, block: Block) -> None:
         """A section heading with a rule under it, kept with the section's first line or item."""
         pdf = self.pdf
         heading_h = _line_h(HEADING_PT) + 5.5
-        self.keep(heading_h + self.first_unit_height(block))
+        self.keep(lambda exact: heading_h + self.first_unit_height(block, exact))
         pdf.ln(3.0)
         self.font(HEADING_PT, bold=True, color=ACCENT)
         pdf.cell(0, _line_h(HEADING_PT), block.section.value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
@@ -179,11 +207,11 @@ class _Writer:
         pdf.line(pdf.l_margin, pdf.y + 0.4, pdf.l_margin + pdf.epw, pdf.y + 0.4)
         pdf.ln(2.0)
         for paragraph in block.paragraphs:
-            self.keep(self.height(paragraph, pdf.epw, BODY_PT))
+            self.keep(self.measure(paragraph, pdf.epw))
             self.lines(paragraph, BODY_PT)
             pdf.ln(1.0)
         for label, listing in block.skills:
-            self.keep(self.height(label + listing, pdf.epw, BODY_PT))
+            self.keep(self.measure(label + listing, pdf.epw))
             self.skill_line(label, listing)
         for i, item in enumerate(block.items):
             if i:
@@ -209,31 +237,33 @@ class _Writer:
         self.font(DATES_PT)
         return float(self.pdf.get_string_width(self.drawable(item.dates))) + 0.5
 
-    def item_head_height(self, item: Item) -> float:
+    def item_head_height(self, item: Item, exact: bool) -> float:
         """Title plus the first detail line or bullet: what must never be split by a page end."""
         pdf, total = self.pdf, 0.0
         if item.title:
             title_w = pdf.epw - self.dates_width(item) - 4.0
-            total += self.height(item.title, title_w, BODY_PT, bold=True)
+            total += self.height(item.title, title_w, BODY_PT, bold=True, exact=exact)
         elif item.dates:
             total += _line_h(DATES_PT)
         if item.details:
-            total += self.height(item.details[0], pdf.epw, BODY_PT)
+            total += self.height(item.details[0], pdf.epw, BODY_PT, exact=exact)
         elif item.bullets:
-            total += self.height(item.bullets[0], pdf.epw - BULLET_INDENT, BODY_PT) + 0.8
+            width = pdf.epw - BULLET_INDENT
+            total += self.height(item.bullets[0], width, BODY_PT, exact=exact) + 0.8
         return total
 
     def item(self, item: Item) -> None:
         """A role, project, degree or certification: bold title, dates at the right, bullets."""
         pdf = self.pdf
-        self.keep(self.item_head_height(item))
+        self.keep(lambda exact: self.item_head_height(item, exact))
         if item.title or item.dates:
             self.title_line(item)
         for detail in item.details:
-            self.keep(self.height(detail, pdf.epw, BODY_PT))
+            self.keep(self.measure(detail, pdf.epw))
             self.lines(detail, BODY_PT)
+        width = pdf.epw - BULLET_INDENT
         for bullet in item.bullets:
-            self.keep(self.height(bullet, pdf.epw - BULLET_INDENT, BODY_PT))
+            self.keep(self.measure(bullet, width))
             self.bullet(bullet)
 
     def title_line(self, item: Item) -> None:

@@ -139,10 +139,13 @@ class _Builder:
         self.text_width = 0
 
     def paragraph(
-        self, text: str = "", style: str | None = None, bold_prefix: str = ""
+        self, text: str = "", style_id: str | None = None, bold_prefix: str = ""
     ) -> Paragraph:
-        """A paragraph with an optional bold lead-in, marked right-to-left when it reads so."""
-        para = self.document.add_paragraph(style=style)
+        """A paragraph in a style (by id), with an optional bold lead-in, right-to-left if so."""
+        para = self.document.add_paragraph()
+        if style_id:
+            # By id: looking a style up by name scans the template's 160 styles every time.
+            para._p.style = style_id
         if bold_prefix:
             para.add_run(bold_prefix).bold = True
         if text:
@@ -153,9 +156,9 @@ class _Builder:
     def header(self, clean: Layout) -> None:
         """Name as the title, the target title under it, then the contact line."""
         if clean.name:
-            _set_direction(self.document.add_paragraph(clean.name, "Title"), clean.name)
+            self.paragraph(clean.name, "Title")
         if clean.title:
-            _set_direction(self.document.add_paragraph(clean.title, "Subtitle"), clean.title)
+            self.paragraph(clean.title, "Subtitle")
         if clean.contact:
             para = self.document.add_paragraph()
             for i, item in enumerate(clean.contact):
@@ -170,7 +173,7 @@ class _Builder:
 
     def section(self, block: Block) -> None:
         """A Heading 1 with a rule under it, then the section's content."""
-        heading = self.document.add_heading(block.section.value, level=1)
+        heading = self.paragraph(block.section.value, "Heading1")
         _bottom_rule(heading)
         for line in block.paragraphs:
             self.paragraph(line)
@@ -193,7 +196,7 @@ class _Builder:
         for detail in item.details:
             self.paragraph(detail)
         for bullet in item.bullets:
-            self.paragraph(bullet, style="List Bullet").paragraph_format.keep_together = True
+            self.paragraph(bullet, "ListBullet").paragraph_format.keep_together = True
 
 
 def _bottom_rule(paragraph: Paragraph) -> None:
