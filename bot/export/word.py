@@ -186,6 +186,7 @@ class _Builder:
         """Bold title, dates at a right tab stop; kept on the page of what follows it."""
         if item.title or item.dates:
             para = self.paragraph("", bold_prefix=item.title)
+            para.paragraph_format.space_before = Pt(5)  # items apart, as in the PDF
             # Keep a role's header on the same page as its first bullet.
             para.paragraph_format.keep_with_next = bool(item.details or item.bullets)
             if item.dates:
