@@ -171,7 +171,7 @@ def test_docx_marks_right_to_left_paragraphs() -> None:
 
     # Word refuses paragraph properties out of schema order.
     assert props(title) == [qn("w:pStyle"), qn("w:bidi")]
-    assert props(header) == [qn("w:keepNext"), qn("w:bidi")]
+    assert props(header) == [qn("w:keepNext"), qn("w:bidi"), qn("w:spacing")]
     assert props(bullet) == [qn("w:pStyle"), qn("w:keepLines"), qn("w:bidi")]
 
 
