@@ -6,8 +6,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.analysis import analyse_skills, lexicon_for
-from bot.export import ResumeDoc, to_text
-from bot.knowledge import RoleKnowledge
+from bot.export import Entry, Header, ResumeDoc, to_text
+from bot.knowledge import Level, RoleKnowledge
 from bot.progress import Progress
 
 _HEADLINES = {"junior": "Junior", "mid": "", "senior": "Senior"}
@@ -17,7 +17,7 @@ Entries = tuple[tuple[str, tuple[str, ...]], ...]
 class _Written(NamedTuple):
     """What of the progress goes into the document, in a form that can key a cache."""
 
-    level: str | None
+    level: Level | None
     summary: str
     skills: str
     roles: Entries
@@ -55,11 +55,12 @@ def _assemble(role: RoleKnowledge, written: _Written) -> ResumeDoc:
     prefix = _HEADLINES.get(written.level or "mid", "")
     headline = f"{prefix} {role.role.title}".strip() if written.level else ""
     return ResumeDoc(
-        headline=headline,
+        header=Header(title=headline),
         summary=written.summary.strip(),
         skills=dict(_skill_groups(role, written.skills)),
-        roles=[(header, list(lines)) for header, lines in written.roles if header or lines],
-        projects=[(header, list(lines)) for header, lines in written.projects if header or lines],
+        roles=[Entry(header, lines) for header, lines in written.roles if header or lines],
+        projects=[Entry(header, lines) for header, lines in written.projects if header or lines],
+        level=written.level,
     )
 
 

@@ -60,8 +60,8 @@ async def test_junior_walks_the_whole_flow(engine: Engine, tmp_path: object) -> 
     await chat.press("Looks good")
     await chat.send("/export")
     names = [r.attachment.filename for r in chat.last if r.attachment]
-    assert names == ["resume.docx", "resume.md", "resume.txt"]
-    document = docx.Document(io.BytesIO(chat.last[0].attachment.data))  # type: ignore[union-attr]
+    assert names == ["Resume.pdf", "Resume.docx", "Resume.md", "Resume.txt"]
+    document = docx.Document(io.BytesIO(chat.last[1].attachment.data))  # type: ignore[union-attr]
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Parcelly" in body and "Node.js" in body
     assert "how long should my resume be" not in body.lower()

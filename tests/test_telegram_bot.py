@@ -169,12 +169,13 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
     await fake.wait_call("sendMessage", "Not written yet", since)
     documents = [c for c in fake.sent(since) if c.method == "sendDocument"]
     assert [c.files["document"][0] for c in documents] == [
-        "resume.docx",
-        "resume.md",
-        "resume.txt",
+        "Resume.pdf",
+        "Resume.docx",
+        "Resume.md",
+        "Resume.txt",
     ]
-    assert documents[0].params["caption"] == "Here is your resume as resume.docx."
-    word = docx.Document(io.BytesIO(documents[0].files["document"][1]))
+    assert documents[0].params["caption"] == "Here is your resume as Resume.pdf."
+    word = docx.Document(io.BytesIO(documents[1].files["document"][1]))
     assert any("Backend developer with 4 years" in p.text for p in word.paragraphs)
 
     # The engine keeps this person under the Telegram user id.
