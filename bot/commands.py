@@ -17,7 +17,7 @@ from bot.draft import draft_text
 from bot.feedback import clip, resume_feedback
 from bot.progress import Progress
 from bot.steps.base import Turn
-from bot.steps.export import deliver
+from bot.steps.export import deliver, switch_paper
 from bot.types import Reply, Span, bold, reply
 
 MAX_RESUME_CHARS = 30_000
@@ -185,7 +185,7 @@ COMMAND_TABLE: tuple[Command, ...] = (
     Command("back", "go back one step", back),
     Command("skip", "skip this step", skip),
     Command("draft", "your resume so far, as text", draft),
-    Command("export", "your resume as .docx, .md and .txt", export),
+    Command("export", "your resume as PDF, Word, Markdown and text files", export),
     Command("status", "progress and scores", status),
     Command("match", "compare your resume with a job posting", match),
     Command("review", "review a whole resume you paste after the command", review, True),
@@ -195,7 +195,13 @@ COMMAND_TABLE: tuple[Command, ...] = (
 COMMANDS: dict[str, str] = {command.name: command.description for command in COMMAND_TABLE}
 _BY_NAME = {command.name: command for command in COMMAND_TABLE}
 # Buttons that do what a command does.
-BUTTON_COMMANDS = {"next": next_, "back": back, "skip": skip, "export": export}
+BUTTON_COMMANDS = {
+    "next": next_,
+    "back": back,
+    "skip": skip,
+    "export": export,
+    "paper": switch_paper,
+}
 
 
 def run(dialog: Dialog, progress: Progress, text: str) -> Turn:

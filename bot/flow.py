@@ -60,9 +60,12 @@ class Coach:
             return posting.on_posting(dialog, progress, text)
         step = dialog.step(progress)
         intent = intent_of(text)
-        if intent is Intent.QUESTION:
+        # A step that reads its own answers ("Will Smith" as a name, "no" to a guided
+        # question) gets them, but a line ending in "?" is always a question.
+        own = intent is not None and step.takes_any_text(progress, text)
+        if intent is Intent.QUESTION and (text.rstrip().endswith("?") or not own):
             return asking.answer_question(dialog, progress, text)
-        if intent is not None and not step.takes_any_text(progress):
+        if intent is not None and not own:
             return asking.not_content(dialog, progress, intent, text)
         return step.on_text(dialog, progress, text)
 
@@ -91,7 +94,7 @@ class Coach:
         command = commands.BUTTON_COMMANDS.get(action)
         if command is None:
             return dialog.done(progress, reply(UNKNOWN_BUTTON + dialog.hint(progress)))
-        return command(dialog, progress, "")
+        return command(dialog, progress, arg)
 
 
 def typed_option(options: list[Option], text: str) -> str | None:

@@ -11,6 +11,9 @@ from bot.knowledge import Level
 HISTORY_KEPT = 5
 MAX_ROLES = 10
 MAX_PROJECTS = 6
+MAX_SCHOOLS = 6
+MAX_CERTIFICATIONS = 10
+MAX_LINKS = 6
 
 
 class _Model(BaseModel):
@@ -50,6 +53,20 @@ class Entry(_Model):
         return [line for line in self.bullets.text.split("\n") if line.strip()]
 
 
+class Contact(_Model):
+    """The header of the resume: who it is for and how to reach them."""
+
+    name: str = ""
+    title: str = ""
+    email: str = ""
+    phone: str = ""
+    location: str = ""
+    # Normalised https addresses (GitHub, LinkedIn, a portfolio…), in the order given.
+    links: list[str] = Field(default_factory=list, max_length=MAX_LINKS)
+    # The fields asked so far (answered or skipped), so the walk asks each once.
+    asked: list[str] = Field(default_factory=list)
+
+
 class Option(_Model):
     """A button of the latest reply, so that typing its label presses it."""
 
@@ -65,7 +82,16 @@ class Undo(_Model):
 
 
 # The parts of the progress that are the resume itself; an undo point holds them.
-CONTENT_FIELDS = ("summary", "skills", "roles", "projects", "skipped")
+CONTENT_FIELDS = (
+    "contact",
+    "summary",
+    "skills",
+    "roles",
+    "projects",
+    "education",
+    "certifications",
+    "skipped",
+)
 
 
 class Progress(_Model):
@@ -81,6 +107,13 @@ class Progress(_Model):
     skills: Draft = Field(default_factory=Draft)
     roles: list[Entry] = Field(default_factory=list, max_length=MAX_ROLES)
     projects: list[Entry] = Field(default_factory=list, max_length=MAX_PROJECTS)
+    contact: Contact = Field(default_factory=Contact)
+    # Each a line "degree, school, years" with honours or GPA as its lines.
+    education: list[Entry] = Field(default_factory=list, max_length=MAX_SCHOOLS)
+    # Each a line "name, issuer, year".
+    certifications: list[Entry] = Field(default_factory=list, max_length=MAX_CERTIFICATIONS)
+    # "a4" or "letter" once the person chose; until then the default follows their header.
+    paper: str | None = None
     # What the coach waits for inside a step: a role header, a guided answer, a confirmation.
     pending: str | None = None
     answers: dict[str, str] = Field(default_factory=dict)

@@ -141,7 +141,7 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
 
     since = fake.mark()
     query_id = fake.press(level_prompt, level_prompt.button("Mid"))
-    await fake.wait_call("sendMessage", "Paste your summary", since)
+    await fake.wait_call("sendMessage", "full name", since)
     answer = await fake.wait_call("answerCallbackQuery", since=since)
     assert answer.params["callback_query_id"] == query_id
     removal = await fake.wait_call("editMessageReplyMarkup", since=since)
@@ -153,6 +153,7 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
     assert methods.index("editMessageReplyMarkup") < methods.index("sendMessage")
     assert any("Mid level, noted." in c.visible for c in fake.sent(since))
 
+    await _turn(fake, "/skip", "Paste your summary")  # the header can wait
     analysis = (await _turn(fake, SUMMARY, "Summary"))[-1]
     assert analysis.buttons, "the analysis offers what to do next"
 
@@ -186,7 +187,8 @@ async def test_every_reply_fits_and_is_valid_html_for_huge_input(
     fake: FakeBotApi, bot: RunningBot
 ) -> None:
     await _turn(fake, "/start", "experience level")
-    await _turn(fake, "mid", "Paste your summary")
+    await _turn(fake, "mid", "full name")
+    await _turn(fake, "/skip", "Paste your summary")
     line = "Built <APIs> & *queues* in Go 🚀 for 𝔘nicode users; "
     huge = (line * (10_000 // len(line) + 1))[:10_000]
     assert len(huge) == 10_000
@@ -198,7 +200,7 @@ async def test_every_reply_fits_and_is_valid_html_for_huge_input(
     skills = ", ".join(f"Skill{n} & <tool{n}>" for n in range(180))
     assert len(summary) < 4000 and len(skills) < 4000
     await _turn(fake, summary, "Summary")
-    await _turn(fake, "/next", "Step 2 of 6")
+    await _turn(fake, "/next", "Step 3 of 9")
     await _turn(fake, skills, "Skills")
     since = fake.mark()
     fake.send_text("/draft")
@@ -219,6 +221,7 @@ async def test_markup_characters_from_the_user_arrive_escaped(
     fake: FakeBotApi, bot: RunningBot
 ) -> None:
     await _turn(fake, "/start", "experience level")
+    await _turn(fake, "/skip", "full name")
     await _turn(fake, "/skip", "Paste your summary")
     await _turn(fake, "/skip", "Send your skills")
     prompt = await _turn(fake, "/skip", "Send one job")
@@ -302,7 +305,7 @@ async def test_double_press_acts_once_and_stale_buttons_do_nothing(
         since,
     )
     assert note.params["callback_query_id"] == second
-    await fake.wait_call("sendMessage", "Paste your summary", since)
+    await fake.wait_call("sendMessage", "full name", since)
     # A later message is a barrier: every earlier update of this chat is fully handled by then.
     await _turn(fake, "/status", "Progress")
     answered = [
@@ -317,10 +320,11 @@ async def test_double_press_acts_once_and_stale_buttons_do_nothing(
     assert [c.method for c in fake.calls[since:]].count("editMessageReplyMarkup") == 1
 
     # A press on a button of an earlier message: the engine leaves things as they are.
-    summary_prompt = next(c for c in fake.sent(since) if "Paste your summary" in c.visible)
+    header_prompt = next(c for c in fake.sent(since) if "full name" in c.visible)
+    await _turn(fake, "/skip", "Paste your summary")
     await _turn(fake, SUMMARY, "Summary")
     since = fake.mark()
-    fake.press(summary_prompt, summary_prompt.button("Skip"))
+    fake.press(header_prompt, header_prompt.button("Skip"))
     await fake.wait_call("sendMessage", "earlier message", since)
     status = await _turn(fake, "/status", "Progress")
     assert any("→ Summary" in c.visible for c in status)

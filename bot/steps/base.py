@@ -67,7 +67,7 @@ class Step(ABC):
             return dialog.done(progress, reply("OK, I didn't save it."), *dialog.prompt(progress))
         return None
 
-    def takes_any_text(self, progress: Progress) -> bool:
+    def takes_any_text(self, progress: Progress, text: str) -> bool:
         """Whether the step waits for a free answer ("no", "5"), so small talk is an answer."""
         return False
 

@@ -42,6 +42,8 @@ class EntriesStep(Step):
     closes_when_described: ClassVar[bool] = False
     # An example of a header line, for the notes that ask for one.
     header_example: ClassVar[str]
+    # Entries have lines under them (bullets, details); a certification is its line alone.
+    has_lines: ClassVar[bool] = True
 
     @abstractmethod
     def entries(self, progress: Progress) -> list[Entry]:
@@ -138,6 +140,11 @@ class EntriesStep(Step):
         held, progress.held = progress.held, ""
         entries.append(Entry(header=header))
         dialog.keep(progress)
+        if not self.has_lines:
+            progress.focus, progress.pending = None, None
+            return dialog.done(
+                progress, reply(f"Added “{clip(header, 80)}”."), *dialog.prompt(progress)
+            )
         progress.focus = len(entries) - 1
         progress.pending = self.state("bullets")
         progress.answers = {"fresh": "1"}

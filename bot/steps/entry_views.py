@@ -41,14 +41,16 @@ def overview(dialog: Dialog, step: EntriesStep, progress: Progress) -> Reply:
 
 def entry_view(dialog: Dialog, step: EntriesStep, progress: Progress, entry: Entry) -> Reply:
     """One entry, its bullets numbered, and what can be done to it."""
-    if not entry.lines:
+    if not entry.lines and step.has_lines:
         return step.ask_bullets(dialog, progress, entry)
     numbered = [Span(f"\n{n}. {clip(line, SHOWN_LINE)}") for n, line in enumerate(entry.lines, 1)]
     return reply(
         dialog.heading(step),
         f"“{clip(entry.header, 120)}”",
         *numbered,
-        f"\nSend more lines to add {step.line_noun}s, or choose what to change.",
+        f"\nSend more lines to add {step.line_noun}s, or choose what to change."
+        if step.has_lines
+        else "\nChoose what to change.",
         buttons=tuple(entry_buttons(dialog, step, progress)),
     )
 
@@ -56,12 +58,11 @@ def entry_view(dialog: Dialog, step: EntriesStep, progress: Progress, entry: Ent
 def entry_buttons(dialog: Dialog, step: EntriesStep, progress: Progress) -> list[Button]:
     """What can be done to the open entry."""
     focus = progress.focus or 0
-    buttons = [
-        dialog.button(f"Done with this {step.noun}", "done", progress),
-        dialog.button(f"Edit a {step.line_noun}", "pick", progress, "edit"),
-        dialog.button(f"Remove a {step.line_noun}", "pick", progress, "remove"),
-        dialog.button("Rename", "rename", progress),
-    ]
+    buttons = [dialog.button(f"Done with this {step.noun}", "done", progress)]
+    if step.has_lines:
+        buttons.append(dialog.button(f"Edit a {step.line_noun}", "pick", progress, "edit"))
+        buttons.append(dialog.button(f"Remove a {step.line_noun}", "pick", progress, "remove"))
+    buttons.append(dialog.button("Rename", "rename", progress))
     if focus > 0:
         buttons.append(dialog.button("Move up", "moveup", progress))
     buttons.append(dialog.button(f"Delete this {step.noun}", "delete", progress))

@@ -65,7 +65,7 @@ class ExperienceStep(EntriesStep):
             buttons=(dialog.button("Show an example", "example", progress),),
         )
 
-    def takes_any_text(self, progress: Progress) -> bool:
+    def takes_any_text(self, progress: Progress, text: str) -> bool:
         """The rework's questions take any answer ("skip", "none", "5")."""
         return progress.pending == GUIDE
 

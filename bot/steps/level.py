@@ -90,7 +90,7 @@ class LevelStep(Step):
             )
         ]
 
-    def takes_any_text(self, progress: Progress) -> bool:
+    def takes_any_text(self, progress: Progress, text: str) -> bool:
         """A lone number here is years of experience."""
         return True
 

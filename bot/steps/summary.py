@@ -75,7 +75,7 @@ class SummaryStep(Step):
             )
         ]
 
-    def takes_any_text(self, progress: Progress) -> bool:
+    def takes_any_text(self, progress: Progress, text: str) -> bool:
         """The guided summary's questions take any answer ("skip", "none", "5")."""
         return progress.pending == GUIDE
 
