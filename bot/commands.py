@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from bot import asking, posting
 from bot.analysis import analyse_resume
 from bot.dialog import Dialog
+from bot.documents import as_plain_text
 from bot.draft import draft_text
 from bot.feedback import clip, resume_feedback
 from bot.progress import Progress
@@ -123,7 +124,8 @@ def match(dialog: Dialog, progress: Progress, arg: str) -> Turn:
 
 def review(dialog: Dialog, progress: Progress, arg: str) -> Turn:
     """Review a whole pasted resume without storing it: the walk stays where it was."""
-    text = arg.strip()
+    # Markdown, HTML or text copied from a PDF: read into plain lines, no markup left.
+    text = as_plain_text(arg.strip()) if arg.strip() else ""
     if not text:
         return dialog.done(
             progress,

@@ -17,6 +17,9 @@ from docx.text.paragraph import Paragraph
 from bot.documents.blocks import Block
 
 log = logging.getLogger(__name__)
+# pypdf warns about every oddity of a broken file on its own logger; the person gets one
+# sentence from here instead.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_DOCUMENT_BYTES = 200_000
 # PDF and Word files carry fonts and images besides the text: they may be larger.

@@ -86,6 +86,13 @@ class HeaderStep(Step):
             return dialog.done(progress, *dialog.prompt(progress))
         return super().on_button(dialog, progress, action, arg)
 
+    def skip(self, dialog: Dialog, progress: Progress) -> str:
+        """With fields filled, skipping means the rest of the questions, not what was written."""
+        if not self.has_content(progress):
+            return super().skip(dialog, progress)
+        progress.contact.asked = [name for name, _ in FIELDS]
+        return "Skipped the rest of the header; what you entered stays. /back returns to it."
+
     def has_content(self, progress: Progress) -> bool:
         """Whether any field is filled."""
         contact = progress.contact
