@@ -13,8 +13,10 @@ from bot.analysis.bullets import RoleBulletsReport, analyse_bullets
 from bot.analysis.lexicon import Lexicon
 from bot.analysis.skills import TECH_CATEGORIES
 from bot.analysis.skills_section import SkillsReport, analyse_skills
+from bot.analysis.structure import Entry, read_structure
 from bot.analysis.summary import SummaryReport, analyse_summary
-from bot.analysis.text import clean_keep_indent, strip_bullet, words
+from bot.analysis.text import words
+from bot.documents import plain_text, read_blocks
 from bot.knowledge import Level
 
 SECTION_NAMES: dict[str, tuple[str, ...]] = {
@@ -107,66 +109,18 @@ def _heading(line: str) -> str | None:
 
 
 def parse_resume(text: str) -> ParsedResume:
-    """Split plain-text or Markdown resume text into sections by their headings."""
-    # Keep each line's indentation: an indented line under a bullet continues that bullet.
-    lines = [line.rstrip() for line in clean_keep_indent(text).split("\n")]
-    sections: dict[str, list[str]] = {}
-    headline: list[str] = []
-    current: str | None = None
-    for line in lines:
-        section = _heading(line) if line.strip() else None
-        if (
-            current is None
-            and section not in (None, *SECTION_NAMES)
-            and line.lstrip().startswith("# ")
-        ):
-            headline.append(line.strip().lstrip("# "))
-            continue
-        if section is not None:
-            current = section
-            sections.setdefault(section, [])
-            continue
-        if current is None:
-            if line.strip():
-                headline.append(line.strip().lstrip("# "))
-        else:
-            sections[current].append(line)
-    body = {name: "\n".join(content).strip("\n") for name, content in sections.items()}
+    """Split a resume (plain text, Markdown, HTML, text pasted from a PDF) into its sections."""
+    found = read_structure(read_blocks(text))
     return ParsedResume(
-        headline=" ".join(headline[:2]),
-        sections=body,
-        roles=_roles(body.get("experience", "")),
-        projects=_roles(body.get("projects", "")),
+        headline=" ".join(found.headline[:2]),
+        sections={name: plain_text(blocks) for name, blocks in found.sections.items()},
+        roles=tuple(_role(entry) for entry in found.roles),
+        projects=tuple(_role(entry) for entry in found.projects),
     )
 
 
-def _roles(text: str) -> tuple[Role, ...]:
-    """Group a section's lines into entries: header lines followed by bullets."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    marked = any(_MARKED.match(line) for line in lines)
-    roles: list[Role] = []
-    header: list[str] = []
-    bullets: list[str] = []
-    for line in lines:
-        if marked and bullets and not _MARKED.match(line) and _continues(line):
-            bullets[-1] = f"{bullets[-1]} {line.strip()}"
-            continue
-        is_bullet = bool(_MARKED.match(line)) if marked else len(words(line)) >= 7
-        if is_bullet:
-            bullets.append(strip_bullet(line))
-            continue
-        if bullets:
-            roles.append(Role(" · ".join(header), tuple(bullets)))
-            header, bullets = [], []
-        header.append(line.strip().lstrip("#").strip(" *_"))
-    if header or bullets:
-        roles.append(Role(" · ".join(header), tuple(bullets)))
-    return tuple(role for role in roles if role.bullets or role.header)
-
-
-def _continues(line: str) -> bool:
-    """Whether a line wraps the bullet above it: indented, or starting in lower case."""
-    return line[:1] in {" ", "\t"} or line.lstrip()[:1].islower()
+def _role(entry: Entry) -> Role:
+    return Role(" · ".join(entry.header), tuple(entry.bullets))
 
 
 def analyse_resume(

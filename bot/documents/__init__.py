@@ -46,6 +46,7 @@ __all__ = [
     "Block",
     "Unreadable",
     "as_plain_text",
+    "plain_text",
     "read_blocks",
     "read_document",
     "refusal",

@@ -15,6 +15,8 @@ class Block:
 
     kind: Kind
     text: str
+    # A Markdown heading's level (1 for #); 0 for every other block.
+    level: int = 0
 
 
 def plain_text(blocks: Iterable[Block]) -> str:

@@ -117,7 +117,8 @@ def _docx_blocks(document: object) -> list[Block]:
         if isinstance(block, Paragraph):
             style = (block.style.name if block.style is not None else "") or ""
             kind = "heading" if style.startswith(("Heading", "Title")) else "text"
-            if "List" in style:
+            numbered = block._p.pPr is not None and block._p.pPr.numPr is not None
+            if "List" in style or numbered:
                 kind = "item"
             blocks.append(Block(kind, block.text))  # type: ignore[arg-type]
         elif isinstance(block, Table):

@@ -14,10 +14,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bot.documents.blocks import Block, Kind
+from bot.documents.pasted import continues
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Marks a list item found inside inline HTML, until the text is split into blocks.
 _ITEM = "\u0000item\u0000"
+# A line this long is prose wrapped in the editor, not a line of its own (a title, dates).
+_WRAPPED_LINE = 60
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "### Experience {#experience}"
 # Site generators' front matter (Jekyll's YAML between ---, Hugo's TOML between +++).
 _FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
@@ -61,7 +64,7 @@ def markdown_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown document."""
     blocks: list[Block] = []
     heading = cell = False
-    in_item = 0
+    level = in_item = 0
     row: list[str] = []
     for token in _PARSER.parse(_FRONT_MATTER.sub("", text, count=1)):
         kind = token.type
@@ -70,7 +73,7 @@ def markdown_blocks(text: str) -> list[Block]:
         elif kind in {"th_close", "td_close"}:
             cell = False
         elif kind == "heading_open":
-            heading = True
+            heading, level = True, int(token.tag[1:] or 1)
         elif kind == "heading_close":
             heading = False
         elif kind == "list_item_open":
@@ -85,7 +88,7 @@ def markdown_blocks(text: str) -> list[Block]:
             row.append(_inline(token))
         elif kind == "inline":
             default: Kind = "heading" if heading else "item" if in_item else "text"
-            blocks.extend(_split(_inline(token), default))
+            blocks.extend(_split(_inline(token), default, level if heading else 0))
         elif kind in {"html_block", "code_block", "fence"}:
             content = html_text(token.content) if kind == "html_block" else token.content
             blocks.extend(_split(content, "text"))
@@ -115,18 +118,30 @@ def _inline(token: Token) -> str:
     return html.unescape("".join(parts))
 
 
-def _split(text: str, kind: Kind) -> list[Block]:
-    """Text with line breaks and item marks as blocks; a marked line is an item."""
-    blocks = []
+def _split(text: str, kind: Kind, level: int = 0) -> list[Block]:
+    """Text with line breaks and item marks as blocks; a marked line is an item.
+
+    A line of a paragraph that plainly continues the one before (wrapped prose, starting in
+    lower case after a long line) is joined to it; other line breaks are kept, since people
+    put a title, a company and dates on lines of their own.
+    """
+    blocks: list[Block] = []
     for raw in text.split("\n"):
         line = _ANCHOR.sub("", raw.replace("\xa0", " ")).strip()
         if line.startswith(_ITEM):
             blocks.append(Block("item", line.removeprefix(_ITEM).strip()))
+        elif line and blocks and (continues(blocks[-1], line) or _wrapped(blocks[-1], line)):
+            blocks[-1] = Block(blocks[-1].kind, f"{blocks[-1].text} {line}", blocks[-1].level)
         elif line:
             text = line.replace(_ITEM, " ").strip()
             # "## # Name": a heading mark typed twice is not part of the name.
-            blocks.append(Block(kind, text.lstrip("# ") if kind == "heading" else text))
+            blocks.append(Block(kind, text.lstrip("# ") if kind == "heading" else text, level))
     return blocks
+
+
+def _wrapped(previous: Block, line: str) -> bool:
+    """In Markdown, a paragraph whose line is long was wrapped by its author: one line."""
+    return previous.kind == "text" and len(previous.text) >= _WRAPPED_LINE and line[:1] not in "|"
 
 
 def _row_blocks(cells: list[str]) -> list[Block]:

@@ -30,7 +30,7 @@ def pasted_blocks(text: str) -> list[Block]:
         marker = _ITEM.match(line)
         if marker is not None:
             blocks.append(Block("item", line[marker.end() :].strip()))
-        elif blocks and _continues(blocks[-1], line):
+        elif blocks and continues(blocks[-1], line):
             last = blocks[-1]
             blocks[-1] = Block(last.kind, f"{last.text} {line}")
         elif _is_heading(line):
@@ -45,12 +45,16 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= 6 and bool(_CAPITALS.match(line)) and not line.endswith(".")
 
 
-def _continues(previous: Block, line: str) -> bool:
+def continues(previous: Block, line: str) -> bool:
     """Whether a line is the wrapped rest of the line before (a bullet or a paragraph)."""
     if previous.kind not in {"item", "text"} or _is_heading(line):
         return False
     if len(previous.text) < _SHORTEST_WRAPPED:
         return False
+    # "…using GitHub" + "Actions.": the few last words of a bullet the page cut.
+    cut_short = previous.kind == "item" and not previous.text.endswith((".", "!", "?", ":"))
+    if cut_short and len(line.split()) <= 3 and line.endswith("."):
+        return True
     starts_low = line[:1].islower() or line[:1] in ",;)%"
     if starts_low:
         return True
