@@ -23,8 +23,12 @@ def clip(text: str, limit: int = ECHO_LIMIT) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _fixes(advice: tuple[str, ...] | list[str], limit: int = FIXES_SHOWN) -> list[Span]:
-    if not advice:
+def _fixes(
+    advice: tuple[str, ...] | list[str], limit: int = FIXES_SHOWN, score: int | None = None
+) -> list[Span]:
+    # A section at 100/100 has nothing to fix first; the analysers keep the two in step, and
+    # this keeps a slip from ever showing "100/100 · Fix first".
+    if not advice or score == 100:
         return []
     spans: list[Span] = [bold("\nFix first:")]
     for number, line in enumerate(advice[:limit], 1):
@@ -34,26 +38,15 @@ def _fixes(advice: tuple[str, ...] | list[str], limit: int = FIXES_SHOWN) -> lis
 
 def summary_feedback(report: SummaryReport) -> list[Span]:
     """Score, what is good, what to fix first."""
-    checks = report.checks
-    good = []
-    if checks["mentions_years"]:
-        good.append(f"years ({checks['years']})")
-    if checks["technologies"]:
-        good.append("stack: " + ", ".join(checks["technologies"][:4]))
-    if checks["names_system"]:
-        good.append("the kind of systems")
-    if checks["shows_scale"]:
-        good.append("a figure of scale")
-    if checks["shows_ownership"]:
-        good.append("ownership")
-    count = checks["sentence_count"]
+    count = report.checks["sentence_count"]
     spans = [
         bold(f"Summary: {report.score}/100"),
         Span(f" ({counted(count, 'sentence')})"),
     ]
+    good = report.praise()
     if good:
         spans.append(Span("\nGood: " + "; ".join(good) + "."))
-    spans.extend(_fixes(report.advice))
+    spans.extend(_fixes(report.advice, score=report.score))
     return spans
 
 
@@ -67,7 +60,7 @@ def skills_feedback(report: SkillsReport, categories: dict[str, str]) -> list[Sp
         # Kept, as the draft keeps them, and said so: nothing typed disappears without a word.
         spans.append(bold("\nOther (not recognised): "))
         spans.append(Span(", ".join(clip(_guess(item), 80) for item in report.unknown)))
-    spans.extend(_fixes(report.fixes))
+    spans.extend(_fixes(report.fixes, score=report.score))
     return spans
 
 

@@ -55,19 +55,10 @@ def render_summary(report: SummaryReport) -> str:
     """The summary's score, strengths and advice in order, and an example."""
     checks = report.checks
     lines = [f"SUMMARY  {report.score}/100  ({counted(checks['sentence_count'], 'sentence')})"]
-    good = _good(
-        checks,
-        {
-            "mentions_years": f"years ({checks.get('years')})",
-            "names_technology": "stack: " + ", ".join(checks["technologies"][:4]),
-            "names_system": "kind of system",
-            "shows_scale": "a figure of scale",
-            "shows_ownership": "ownership",
-        },
-    )
+    good = "; ".join(report.praise())
     if good:
         lines.append(f"  good: {good}")
-    if report.advice:
+    if report.advice and report.score < 100:
         lines.append("  Fix first:")
         lines.extend(_numbered(report.advice, "    "))
     if report.example:
