@@ -93,7 +93,11 @@ def test_a_guided_bullet_is_canonical_and_never_scores_lower(role: RoleKnowledge
     from bot.guided import guided_bullet
 
     lex = lexicon_for(role)
-    answers = {"action": "moved nightly reports to celery", "tech": "djnago, postgres", "result": "skip"}
+    answers = {
+        "action": "moved nightly reports to celery",
+        "tech": "djnago, postgres",
+        "result": "skip",
+    }
     result = guided_bullet(answers, lex)
     assert "Celery" in result.text and "Django and PostgreSQL" in result.text, result.text
     strong = "Moved 40 nightly reports to Celery with Redis, cutting failed runs by 90%"
