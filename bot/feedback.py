@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.analysis.bullets import RoleBulletsReport
 from bot.analysis.match import MatchReport
+from bot.analysis.report import missing_terms
 from bot.analysis.resume import ResumeReport
 from bot.analysis.skills import Resolved
 from bot.analysis.skills_section import SkillsReport
@@ -103,17 +104,17 @@ def review_feedback(report: ResumeReport, level: str) -> list[Span]:
 
 def match_feedback(report: MatchReport) -> list[Span]:
     """The match score, missing keywords in the posting's own terms (required first), advice."""
-    required = [k for k in report.keywords if k.required and k.name in report.missing]
-    nice = [k for k in report.keywords if not k.required and k.name in report.missing]
     spans: list[Span] = [bold(f"Match with the posting: {report.score}/100")]
     if report.matched:
         spans.append(Span("\nAlready on your resume: " + ", ".join(report.matched)))
-    if required:
-        spans.append(bold("\nMissing, required: "))
-        spans.append(Span(", ".join(k.term for k in required)))
-    if nice:
-        spans.append(bold("\nMissing, nice to have: "))
-        spans.append(Span(", ".join(k.term for k in nice)))
+    labels = {
+        "Missing (required)": "Missing, required: ",
+        "Missing (nice to have)": "Missing, nice to have: ",
+        "For your bullets": "For your bullets, not your skills: ",
+    }
+    for label, terms in missing_terms(report):
+        spans.append(bold("\n" + labels[label]))
+        spans.append(Span(", ".join(terms)))
     spans.extend(_fixes(report.advice))
     return spans
 
