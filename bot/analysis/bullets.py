@@ -285,11 +285,14 @@ def analyse_bullets(
     header: str = "",
     latest: bool = True,
     today: date | None = None,
+    keep_shown: frozenset[str] = frozenset(),
 ) -> RoleBulletsReport:
     """Check the bullets of one role (or the lines of one project), each and as a set.
 
     ``header`` is the job's line (title, company, dates) and ``latest`` whether it is the
     person's latest job: together they say how many bullets it needs (see ``bullets_wanted``).
+    ``keep_shown`` names listed skills only these lines show: advice to cut lines spares the
+    ones that show them (``bot.analysis.view.only_here`` finds them).
     """
     rules = lex.role.guidance.bullets.rules
     reports = tuple(analyse_bullet(line, lex) for line in lines if strip_bullet(clean(line)))
@@ -302,12 +305,14 @@ def analyse_bullets(
     }
     mixed = len(tenses - {"gerund", "either"}) > 1
     count = len(reports)
+    most = lex.role.guidance.projects.rules.max_lines if project else rules.max_per_role
+    cut = _to_cut(reports, count - most, keep_shown, lex)
     if project:
-        advice = project_advice(count, lex.role.guidance.projects.rules.max_lines)
+        advice = project_advice(count, most, cut)
     else:
         old_after = lex.role.guidance.resume.rules.old_experience_years
         fewest, kind = bullets_wanted(rules, header, latest, today, old_after)
-        advice = count_advice(count, fewest, rules.max_per_role, kind)
+        advice = count_advice(count, fewest, most, kind, cut)
     if repeated:
         listed = ", ".join(f"“{v.capitalize()}” ×{n}" for v, n in repeated.items())
         advice.append(Advice(f"Vary your opening verbs: {listed}.", "vary_verbs", list(repeated)))
@@ -321,3 +326,20 @@ def analyse_bullets(
     return RoleBulletsReport(
         bullets=reports, advice=tuple(advice), repeated_verbs=repeated, mixed_tenses=mixed
     )
+
+
+def _to_cut(
+    reports: tuple[BulletReport, ...], count: int, keep_shown: frozenset[str], lex: Lexicon
+) -> list[str]:
+    """The weakest lines to cut, sparing any whose cut would leave a listed skill unshown."""
+    if count <= 0:
+        return []
+    cut: list[BulletReport] = []
+    for report in sorted(reports, key=lambda r: r.score):
+        if len(cut) == count:
+            break
+        rest = [r for r in reports if r is not report and r not in cut]
+        still = lex.relations.closure(t for r in rest for t in r.technologies)
+        if keep_shown <= still:
+            cut.append(report)
+    return [r.text for r in cut]

@@ -16,7 +16,7 @@ from bot.analysis.roles import latest, role_span
 from bot.analysis.skills_section import SkillsReport, analyse_skills
 from bot.analysis.summary import SummaryReport, analyse_summary
 from bot.analysis.text import words
-from bot.analysis.view import ResumeView
+from bot.analysis.view import ResumeView, only_here
 from bot.knowledge import Level
 
 __all__ = [
@@ -94,9 +94,27 @@ def analyse_roles(
     newest = latest([role.header for role in view.roles], today)
     return tuple(
         analyse_bullets(
-            list(role.lines), lex, header=role.header, latest=index == newest, today=today
+            list(role.lines),
+            lex,
+            header=role.header,
+            latest=index == newest,
+            today=today,
+            keep_shown=only_here(view, lex, "roles", index),
         )
         for index, role in enumerate(view.roles)
+    )
+
+
+def analyse_projects(view: ResumeView, lex: Lexicon) -> tuple[RoleBulletsReport, ...]:
+    """Each project's lines: a few lines each, never cutting the only line that shows a skill."""
+    return tuple(
+        analyse_bullets(
+            list(project.lines),
+            lex,
+            project=True,
+            keep_shown=only_here(view, lex, "projects", index),
+        )
+        for index, project in enumerate(view.projects)
     )
 
 
@@ -112,10 +130,7 @@ def _review(
     skills = analyse_skills(view.skills, lex, view) if view.skills.strip() else None
     role_reports = analyse_roles(view, lex, today)
     roles = tuple(zip(parsed.roles, role_reports, strict=True))
-    projects = tuple(
-        (project, analyse_bullets(list(project.bullets), lex, project=True))
-        for project in parsed.projects
-    )
+    projects = tuple(zip(parsed.projects, analyse_projects(view, lex), strict=True))
     checks = _checks(view, parsed, roles + projects, skills, word_count, lex, level, today)
     advice = _advice(checks, level, skills)
     scores: dict[str, int] = {}

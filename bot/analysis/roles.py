@@ -135,16 +135,21 @@ def _has_word(text: str, word: str) -> bool:
     return re.search(rf"(?<![a-z]){re.escape(word.casefold())}(?![a-z])", text) is not None
 
 
-def project_advice(count: int, most_lines: int) -> list[Advice]:
+def _quoted(lines: list[str]) -> str:
+    return ", ".join(f"“{line[:60]}{'…' if len(line) > 60 else ''}”" for line in lines)
+
+
+def project_advice(count: int, most_lines: int, cut: list[str]) -> list[Advice]:
     """A project is told in a few lines; it has no minimum the way a job has."""
     if count <= most_lines:
         return []
+    which = f" Cut or merge {_quoted(cut)}." if cut else ""
     return [
         Advice(
             f"Keep a project to {most_lines} lines: the problem, the stack, one decision or "
-            f"result. You have {count}.",
-            "keep_best",
-            [str(most_lines)],
+            f"result. You have {count}.{which}",
+            "cut_lines",
+            cut,
         )
     ]
 
@@ -153,8 +158,11 @@ def project_advice(count: int, most_lines: int) -> list[Advice]:
 _KIND_OF_JOB = {"latest": " for your latest job", "earlier": " for an earlier job"}
 
 
-def count_advice(count: int, fewest: int, most: int, kind: str) -> list[Advice]:
-    """Too few bullets for this kind of job (see ``bullets_wanted``), or too many."""
+def count_advice(count: int, fewest: int, most: int, kind: str, cut: list[str]) -> list[Advice]:
+    """Too few bullets for this kind of job (see ``bullets_wanted``), or too many.
+
+    ``cut`` names the lines to cut: the weakest, sparing those that alone show a listed skill.
+    """
     if count and count < fewest:
         return [
             Advice(
@@ -167,10 +175,10 @@ def count_advice(count: int, fewest: int, most: int, kind: str) -> list[Advice]:
     if count > most:
         return [
             Advice(
-                f"Keep the best {most}: {count} bullets dilute the strong ones; "
-                "merge or cut the weakest.",
-                "keep_best",
-                [str(most)],
+                f"Keep the best {most}: {count} bullets dilute the strong ones; cut or merge "
+                f"the weakest: {_quoted(cut) if cut else 'merge them into the others'}.",
+                "cut_lines",
+                cut,
             )
         ]
     return []

@@ -112,6 +112,13 @@ def _tech_list_sentences(
     return flagged
 
 
+def bare_lists(raw: str, lex: Lexicon) -> list[str]:
+    """The summary's sentences that only list technologies: they show no use of any of them."""
+    text = " ".join(clean(raw).split())
+    limit = lex.role.guidance.summary.rules.max_tech_list
+    return _tech_list_sentences(text, sentences(text), lex.skills.mentions(text), limit)
+
+
 @lru_cache(maxsize=RESULTS_KEPT)
 def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryReport:
     """Check a summary against ``guidance.yaml`` and the word lists."""

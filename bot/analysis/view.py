@@ -9,12 +9,14 @@ the review and the job match all read that one answer, so their advice cannot di
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
 from bot.analysis.parse import ParsedResume, Role, parse_resume
 from bot.analysis.skills import TECH_CATEGORIES, split_skill_items
+from bot.analysis.summary import bare_lists
+from bot.analysis.text import sentences
 from bot.knowledge import Skill
 
 
@@ -80,7 +82,7 @@ class ResumeView:
         return any(entry.lines for entry in (*self.roles, *self.projects))
 
     def outside_skills(self) -> tuple[tuple[str, str], ...]:
-        """Every text but the skills line, each with where it is: ("a bullet", "Built …")."""
+        """Every text but the skills line, each with where it is: ("a job", "Built …")."""
         places = [("the summary", self.summary)]
         for where, entries in (("a job", self.roles), ("a project", self.projects)):
             for entry in entries:
@@ -127,12 +129,18 @@ def shown(view: ResumeView, lex: Lexicon) -> Shown:
     listed_closure = relations.closure(s.name for s in listed)
     named: dict[str, Skill] = {}
     named_in: dict[str, str] = {}
+    # A summary sentence that only lists technologies shows no use of them (the summary check
+    # asks to replace it), so it backs up nothing in the skills line.
+    listing = bare_lists(view.summary, lex)
+    summary = " ".join(s for s in sentences(" ".join(view.summary.split())) if s not in listing)
     for where, text in view.outside_skills():
+        if where == "the summary":
+            text = summary
         for skill in lex.skills.technologies(text):
             named.setdefault(skill.name, skill)
             named_in.setdefault(skill.name, where)
     everything = relations.closure(named)
-    summary_techs = {s.name for s in lex.skills.technologies(view.summary)}
+    summary_techs = {s.name for s in lex.skills.technologies(summary)}
     first_language = next((s.name for s in listed if s.category == "languages" and s.primary), None)
     first_framework = next((s.name for s in listed if s.category == "frameworks"), None)
     main = relations.closure(summary_techs) | {n for n in (first_language, first_framework) if n}
@@ -167,3 +175,17 @@ def _listed(text: str, lex: Lexicon) -> tuple[Skill, ...]:
         if skill is not None:
             seen.setdefault(skill.name, skill)
     return tuple(seen.values())
+
+
+@lru_cache(maxsize=RESULTS_KEPT)
+def only_here(view: ResumeView, lex: Lexicon, kind: str, index: int) -> frozenset[str]:
+    """Listed skills that only the lines of this job (``kind`` "roles") or project show.
+
+    Cutting such a line would leave the skill unshown, so advice to cut lines spares it.
+    """
+    entries: tuple[EntryView, ...] = getattr(view, kind)
+    emptied = tuple(replace(e, lines=()) if i == index else e for i, e in enumerate(entries))
+    without = replace(view, roles=emptied) if kind == "roles" else replace(view, projects=emptied)
+    everywhere, elsewhere = shown(view, lex), shown(without, lex)
+    listed = {s.name for s in everywhere.listed if _is_technology(s)}
+    return frozenset(n for n in listed if everywhere.is_shown(n) and not elsewhere.is_shown(n))
