@@ -169,3 +169,20 @@ def test_the_skills_check_reads_the_rest_of_the_resume(lex: Lexicon) -> None:
     assert "Django REST Framework" not in " ".join(alone.advice)
     assert any("Django REST Framework" in line for line in told.advice)
     assert not any(_mentions_dropping(told.advice, name) for name in ("Python", "Django"))
+
+
+def test_a_score_below_100_always_says_why_and_100_says_nothing(lex: Lexicon) -> None:
+    import yaml
+
+    from tests.conftest import DATA
+
+    data = DATA / "analysis"
+    bullets = yaml.safe_load((data / "bullets.yaml").read_text())["bullets"]
+    summaries = yaml.safe_load((data / "summaries.yaml").read_text())["summaries"]
+    for item in bullets:
+        report = analyse_bullet(item["text"], lex)
+        assert (report.score == 100) == (not report.advice), (item["text"], report.advice)
+    for item in summaries:
+        for level in ("junior", "mid", "senior"):
+            summary = analyse_summary(item["text"], lex, level)
+            assert (summary.score == 100) == (not summary.advice), (item["text"], level)

@@ -198,28 +198,33 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
     )
 
 
-def _advice(
-    checks: dict[str, Any], weak: str | None, max_words: int, min_words: int, about_people: bool
-) -> list[Advice]:
-    advice: list[Advice] = []
+def _opening_advice(checks: dict[str, Any], weak: str | None) -> list[Advice]:
+    """How the bullet opens: with the person's own verb, not a pronoun or a duty."""
     if checks["first_person"] and not checks["strong_verb"]:
-        advice.append(
+        return [
             Advice(
                 f"Drop “{checks['first_person'][0].capitalize()}” and start with the verb: "
                 "Built, Reduced, Migrated…",
                 "start_with_verb",
                 checks["first_person"],
             )
-        )
-    elif not checks["strong_verb"]:
+        ]
+    if not checks["strong_verb"]:
         opener = f"instead of “{weak}”, " if weak else ""
-        advice.append(
+        return [
             Advice(
                 f"Start with what you did: {opener}open with Built, Reduced, Migrated…",
                 "start_with_verb",
                 [weak] if weak else [],
             )
-        )
+        ]
+    return []
+
+
+def _advice(
+    checks: dict[str, Any], weak: str | None, max_words: int, min_words: int, about_people: bool
+) -> list[Advice]:
+    advice = _opening_advice(checks, weak)
     if not checks["quantified"]:
         advice.append(
             Advice(

@@ -112,6 +112,7 @@ def _tech_list_sentences(
     return flagged
 
 
+@lru_cache(maxsize=RESULTS_KEPT)
 def bare_lists(raw: str, lex: Lexicon) -> list[str]:
     """The summary's sentences that only list technologies: they show no use of any of them."""
     text = " ".join(clean(raw).split())
@@ -124,6 +125,41 @@ def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryRepo
     """Check a summary against ``guidance.yaml`` and the word lists."""
     rules = lex.role.guidance.summary.rules
     text = " ".join(clean(raw).split())
+    checks = _checks(text, lex)
+    in_range = rules.min_sentences <= checks["sentence_count"] <= rules.max_sentences
+    # A junior is not expected to count years or show scale yet.
+    passed = {
+        "sentence_count": in_range and checks["word_count"] <= rules.max_words,
+        "mentions_years": checks["mentions_years"] or level == "junior",
+        "names_technology": checks["names_technology"],
+        "names_system": checks["names_system"],
+        "shows_scale": checks["shows_scale"] or level == "junior",
+        "shows_ownership": checks["shows_ownership"],
+        "no_cliches": not checks["cliches"],
+    }
+    score = sum(WEIGHTS[name] for name, ok in passed.items() if ok)
+    # Every other piece of advice costs points too, so a 100 never comes with a fix.
+    score -= 10 if checks["tech_list_without_context"] else 0
+    score -= 10 if checks["frontend_first"] else 0
+    score -= 5 if checks["vague"] else 0
+    score -= 5 if checks["first_person"] else 0
+    score = max(0, min(100, score)) if text else 0
+    examples = lex.role.examples.summaries.get(level) or []
+    return SummaryReport(
+        text=text,
+        score=score,
+        checks=checks,
+        advice=tuple(
+            _advice(checks, level, rules.min_sentences, rules.max_sentences, rules.max_words)
+        ),
+        example=examples[0] if examples else "",
+        passed=passed,
+    )
+
+
+def _checks(text: str, lex: Lexicon) -> dict[str, Any]:
+    """What the summary says and how, before any of it is weighed."""
+    rules = lex.role.guidance.summary.rules
     parts = sentences(text)
     mentions = lex.skills.mentions(text)
     found = list(
@@ -146,7 +182,7 @@ def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryRepo
     frontend_first = bool(frontend or frontend_skills) and (
         len(frontend) + len(frontend_skills) > len(backend_techs)
     )
-    checks: dict[str, Any] = {
+    return {
         "sentence_count": len(parts),
         "mentions_years": years is not None,
         "years": years,
@@ -162,34 +198,6 @@ def analyse_summary(raw: str, lex: Lexicon, level: Level = "mid") -> SummaryRepo
         "first_person": pronouns,
         "word_count": word_count,
     }
-    in_range = rules.min_sentences <= len(parts) <= rules.max_sentences
-    # A junior is not expected to count years or show scale yet.
-    passed = {
-        "sentence_count": in_range and word_count <= rules.max_words,
-        "mentions_years": checks["mentions_years"] or level == "junior",
-        "names_technology": checks["names_technology"],
-        "names_system": checks["names_system"],
-        "shows_scale": checks["shows_scale"] or level == "junior",
-        "shows_ownership": checks["shows_ownership"],
-        "no_cliches": not cliches,
-    }
-    score = sum(WEIGHTS[name] for name, ok in passed.items() if ok)
-    score -= 10 if tech_lists else 0
-    score -= 10 if frontend_first else 0
-    score -= 5 if vague else 0
-    score -= 5 if pronouns else 0
-    score = max(0, min(100, score)) if text else 0
-    examples = lex.role.examples.summaries.get(level) or []
-    return SummaryReport(
-        text=text,
-        score=score,
-        checks=checks,
-        advice=tuple(
-            _advice(checks, level, rules.min_sentences, rules.max_sentences, rules.max_words)
-        ),
-        example=examples[0] if examples else "",
-        passed=passed,
-    )
 
 
 def _advice(
