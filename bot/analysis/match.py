@@ -249,7 +249,7 @@ def _fix(keyword: JobKeyword) -> Advice:
     if keyword.kind == "duty":
         return Advice(
             f"The posting mentions {term}. If you have done it, show it in a bullet: what you "
-            "did, how often, and what came of it. It is work you do, not a skill to list.",
+            "did and what came of it. It is work you do, not a skill to list.",
             "show_in_bullet",
             [keyword.name],
         )
