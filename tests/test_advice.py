@@ -186,3 +186,27 @@ def test_a_score_below_100_always_says_why_and_100_says_nothing(lex: Lexicon) ->
         for level in ("junior", "mid", "senior"):
             summary = analyse_summary(item["text"], lex, level)
             assert (summary.score == 100) == (not summary.advice), (item["text"], level)
+
+
+def test_the_view_of_stored_progress_gives_the_review_of_the_draft(
+    lex: Lexicon, role: RoleKnowledge
+) -> None:
+    from bot.analysis import ResumeView, analyse_roles, analyse_view
+    from bot.draft import draft_text, resume_view
+    from bot.progress import Entry, Progress
+
+    pasted = ResumeView.from_text(JUNIOR)
+    progress = Progress(level="junior")
+    progress.summary.replace(pasted.summary)
+    progress.skills.replace(pasted.skills)
+    for kind, entries in (("roles", pasted.roles), ("projects", pasted.projects)):
+        for entry in entries:
+            stored = Entry(header=entry.header)
+            stored.bullets.replace("\n".join(entry.lines))
+            getattr(progress, kind).append(stored)
+    view = resume_view(progress)
+    from_view = analyse_view(view, lex, "junior", TODAY)
+    from_text = analyse_resume(draft_text(role, progress), lex, "junior", TODAY)
+    assert from_view.scores == from_text.scores
+    (internship,) = analyse_roles(view, lex, TODAY)
+    assert not any("thin" in line for line in internship.advice)
