@@ -241,13 +241,12 @@ def shorten_tech_list(view: ResumeView, given: Given, ctx: Context) -> list[Resu
     return [_summary_sentences(view, edit)]
 
 
-def back_up_vague(view: ResumeView, given: Given, ctx: Context) -> list[ResumeView]:
+def replace_summary_vague(view: ResumeView, given: Given, ctx: Context) -> list[ResumeView]:
+    """Each vague word becomes a number."""
     summary = view.summary
     for phrase in given.advice.subjects:
-        summary = re.sub(
-            rf"(?i)(?<![a-z])({re.escape(phrase)})(?![a-z])", r"\1 (2M requests a day)", summary
-        )
-    return [replace(view, summary=summary)]
+        summary = re.sub(rf"(?i)(?<![a-z]){re.escape(phrase)}(?![a-z])", "12", summary)
+    return [replace(view, summary=re.sub(r"\b12(?:\s+12\b)+", "12", summary))]
 
 
 def drop_summary_pronouns(view: ResumeView, given: Given, ctx: Context) -> list[ResumeView]:
@@ -503,7 +502,6 @@ APPLY: dict[str, Edit] = {
     "shorten": shorten,
     "backend_first": backend_first,
     "shorten_tech_list": shorten_tech_list,
-    "back_up_vague": back_up_vague,
     # the skills line
     "drop_languages": drop_subjects,
     "add_language": add_language,
@@ -536,6 +534,7 @@ BY_SECTION: dict[tuple[str, str], Edit] = {
     ("summary", "add_system"): add_summary_system,
     ("summary", "add_figure"): add_summary_figure,
     ("summary", "drop_pronouns"): drop_summary_pronouns,
+    ("summary", "replace_vague"): replace_summary_vague,
     ("bullet", "add_technology"): add_bullet_technology,
     ("bullet", "add_system"): add_bullet_system,
     ("bullet", "add_figure"): add_bullet_figure,

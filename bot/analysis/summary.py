@@ -289,7 +289,7 @@ def _shape_advice(checks: dict[str, Any], low: int, high: int, max_words: int) -
     if checks["vague"]:
         quoted = ", ".join(f"“{v}”" for v in checks["vague"][:3])
         advice.append(
-            Advice(f"Back up {quoted} with a number or a name.", "back_up_vague", checks["vague"])
+            Advice(f"Replace {quoted} with a number or a name.", "replace_vague", checks["vague"])
         )
     if checks["first_person"]:
         advice.append(
