@@ -60,9 +60,7 @@ def help_(dialog: Dialog, progress: Progress, _arg: str) -> Turn:
 def faq(dialog: Dialog, progress: Progress, arg: str) -> Turn:
     """A question after the command is answered; without one, the topics as buttons."""
     if arg:
-        answered = asking.maybe_answer(dialog, progress, arg if arg.endswith("?") else arg + "?")
-        if answered is not None:
-            return answered
+        return asking.answer_question(dialog, progress, arg)
     buttons = asking.buttons(dialog.role.faq)
     return dialog.done(progress, reply("Pick a question, or type your own:", buttons=buttons))
 
@@ -72,6 +70,7 @@ def next_(dialog: Dialog, progress: Progress, _arg: str) -> Turn:
     own = dialog.step(progress).on_button(dialog, progress, "next", "")
     if own is not None:
         return own
+    dialog.keep(progress)
     dialog.advance(progress)
     return dialog.done(progress, *dialog.prompt(progress))
 

@@ -7,8 +7,8 @@ from typing import NamedTuple
 
 from bot.analysis import ResumeView, analyse_skills, lexicon_for
 from bot.analysis.view import EntryView
-from bot.export import ResumeDoc, to_text
-from bot.knowledge import RoleKnowledge
+from bot.export import Entry, Header, ResumeDoc, to_text
+from bot.knowledge import Level, RoleKnowledge
 from bot.progress import Progress
 
 _HEADLINES = {"junior": "Junior", "mid": "", "senior": "Senior"}
@@ -18,7 +18,7 @@ Entries = tuple[tuple[str, tuple[str, ...]], ...]
 class _Written(NamedTuple):
     """What of the progress goes into the document, in a form that can key a cache."""
 
-    level: str | None
+    level: Level | None
     summary: str
     skills: str
     roles: Entries
@@ -26,12 +26,16 @@ class _Written(NamedTuple):
 
 
 def _written(progress: Progress) -> _Written:
+    # A skipped step is left out, though its text is kept for when the person comes back.
+    skipped = set(progress.skipped)
+    roles = () if "experience" in skipped else progress.roles
+    projects = () if "projects" in skipped else progress.projects
     return _Written(
         progress.level,
-        progress.summary.text,
-        progress.skills.text,
-        tuple((e.header, tuple(e.lines)) for e in progress.roles),
-        tuple((p.header, tuple(p.lines)) for p in progress.projects),
+        "" if "summary" in skipped else progress.summary.text,
+        "" if "skills" in skipped else progress.skills.text,
+        tuple((e.header, tuple(e.lines)) for e in roles),
+        tuple((p.header, tuple(p.lines)) for p in projects),
     )
 
 
@@ -72,11 +76,12 @@ def _assemble(role: RoleKnowledge, written: _Written) -> ResumeDoc:
     prefix = _HEADLINES.get(written.level or "mid", "")
     headline = f"{prefix} {role.role.title}".strip() if written.level else ""
     return ResumeDoc(
-        headline=headline,
+        header=Header(title=headline),
         summary=written.summary.strip(),
         skills=dict(_skill_groups(role, written.skills)),
-        roles=[(header, list(lines)) for header, lines in written.roles if header or lines],
-        projects=[(header, list(lines)) for header, lines in written.projects if header or lines],
+        roles=[Entry(header, lines) for header, lines in written.roles if header or lines],
+        projects=[Entry(header, lines) for header, lines in written.projects if header or lines],
+        level=written.level,
     )
 
 

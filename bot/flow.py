@@ -12,8 +12,9 @@ from bot.analysis.text import clean
 from bot.asking import NOT_COVERED
 from bot.commands import COMMANDS
 from bot.dialog import Dialog
+from bot.intent import Intent, intent_of
 from bot.knowledge import RoleKnowledge
-from bot.progress import Progress
+from bot.progress import Option, Progress
 from bot.steps import STEPS, Turn
 from bot.types import IncomingMessage, reply
 
@@ -57,10 +58,13 @@ class Coach:
         if progress.pending == posting.PENDING:
             # A posting is full of questions' words ("What you'll do"): never an FAQ question.
             return posting.on_posting(dialog, progress, text)
-        answered = asking.maybe_answer(dialog, progress, text)
-        if answered is not None:
-            return answered
-        return dialog.step(progress).on_text(dialog, progress, text)
+        step = dialog.step(progress)
+        intent = intent_of(text)
+        if intent is Intent.QUESTION:
+            return asking.answer_question(dialog, progress, text)
+        if intent is not None and not step.takes_any_text(progress):
+            return asking.not_content(dialog, progress, intent, text)
+        return step.on_text(dialog, progress, text)
 
     def _on_button(self, progress: Progress, value: str) -> Turn:
         dialog = self.dialog
@@ -88,3 +92,14 @@ class Coach:
         if command is None:
             return dialog.done(progress, reply(UNKNOWN_BUTTON + dialog.hint(progress)))
         return command(dialog, progress, "")
+
+
+def typed_option(options: list[Option], text: str) -> str | None:
+    """The value of the latest reply's button whose label was typed ("skip", "Yes"), if any."""
+    typed = text.strip().rstrip(".!").casefold()
+    for option in options:
+        label = option.label.casefold()
+        # "Yes" presses "Yes, use it"; "keep it" presses "Keep it, go on".
+        if typed in {label, label.split(",", 1)[0].strip()}:
+            return option.value
+    return None

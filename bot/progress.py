@@ -50,10 +50,30 @@ class Entry(_Model):
         return [line for line in self.bullets.text.split("\n") if line.strip()]
 
 
+class Option(_Model):
+    """A button of the latest reply, so that typing its label presses it."""
+
+    label: str
+    value: str
+
+
+class Undo(_Model):
+    """The written content as it was before the last change that can be undone."""
+
+    what: str
+    content: dict[str, Any]
+
+
+# The parts of the progress that are the resume itself; an undo point holds them.
+CONTENT_FIELDS = ("summary", "skills", "roles", "projects", "skipped")
+
+
 class Progress(_Model):
     """Everything stored about one user."""
 
     level: Level | None = None
+    # Years of experience, when the person said (in words at the level question).
+    years: float | None = None
     # The name of a step in the step table (bot/steps); a name no longer in it means the first.
     step: str = "level"
     started: bool = False
@@ -67,6 +87,30 @@ class Progress(_Model):
     # Bumped on every turn that shows buttons; a button carries it, so an old one can be told apart.
     turn: int = 0
     skipped: list[str] = Field(default_factory=list)
+    # A message the coach holds while it asks what it is ("Use this as your summary?").
+    held: str = ""
+    # The job or project open for editing (an index into roles or projects).
+    focus: int | None = None
+    # The latest reply's buttons: a typed label presses one; anything else is text.
+    options: list[Option] = Field(default_factory=list)
+    undo: Undo | None = None
+
+    def snapshot(self, what: str) -> None:
+        """Keep the content as it is now, so the change about to be made can be undone."""
+        self.undo = Undo(
+            what=what, content=self.model_dump(mode="json", include=set(CONTENT_FIELDS))
+        )
+
+    def restore_snapshot(self) -> str | None:
+        """Put back the content of the undo point; what was undone, or None if nothing."""
+        if self.undo is None:
+            return None
+        what, content = self.undo.what, self.undo.content
+        restored = Progress.model_validate({**self.dump(), **content, "undo": None})
+        for name in CONTENT_FIELDS:
+            setattr(self, name, getattr(restored, name))
+        self.undo = None
+        return what
 
     def dump(self) -> dict[str, Any]:
         """The JSON document to store."""

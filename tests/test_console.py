@@ -65,8 +65,13 @@ async def test_labels_blocks_and_export(engine: Engine, tmp_path: Path) -> None:
     assert stored is not None
     bullets = stored.data["roles"][0]["bullets"]["text"].splitlines()
     assert len(bullets) == 2
-    assert {p.name for p in out.iterdir()} == {"resume.docx", "resume.md", "resume.txt"}
-    document = docx.Document(str(out / "resume.docx"))
+    assert {p.name for p in out.iterdir()} == {
+        "Resume.pdf",
+        "Resume.docx",
+        "Resume.md",
+        "Resume.txt",
+    }
+    document = docx.Document(str(out / "Resume.docx"))
     assert any("Kafka ledger pipeline" in p.text for p in document.paragraphs)
 
 

@@ -60,8 +60,8 @@ async def test_junior_walks_the_whole_flow(engine: Engine, tmp_path: object) -> 
     await chat.press("Looks good")
     await chat.send("/export")
     names = [r.attachment.filename for r in chat.last if r.attachment]
-    assert names == ["resume.docx", "resume.md", "resume.txt"]
-    document = docx.Document(io.BytesIO(chat.last[0].attachment.data))  # type: ignore[union-attr]
+    assert names == ["Resume.pdf", "Resume.docx", "Resume.md", "Resume.txt"]
+    document = docx.Document(io.BytesIO(chat.last[1].attachment.data))  # type: ignore[union-attr]
     body = "\n".join(p.text for p in document.paragraphs)
     assert "Parcelly" in body and "Node.js" in body
     assert "how long should my resume be" not in body.lower()
@@ -282,7 +282,10 @@ async def test_new_text_replaces_the_draft_and_can_be_restored(engine: Engine) -
     await chat.send("Second version: backend developer with 4 years of Go and Kafka.")
     await chat.send("/draft")
     assert "Second version" in chat.text and "First version" not in chat.text
+    # A short text that isn't plainly a summary is asked about first (issue 12).
     await chat.send("Third version.")
+    await chat.press("No")
+    await chat.send("Third version: backend developer with 5 years of Go, Kafka and gRPC.")
     await chat.press("Restore previous")
     assert "Second version" in chat.text
 

@@ -322,7 +322,7 @@ async def test_walkthrough_in_a_server_continues_in_the_dm(
     assert "Summary: " in sent[0].content and all(c.path == DM_MESSAGES for c in sent)
 
     # A question typed in the DM gets the FAQ answer, then the walk goes on.
-    sent = await in_dm(fake, "how long should my resume be?", "Paste your summary")
+    sent = await in_dm(fake, "how long should my resume be?", "Your summary now")
     assert any("pages" in c.content for c in sent)
 
     # /ask in the server: the answer goes to the DM too.
@@ -336,15 +336,16 @@ async def test_walkthrough_in_a_server_continues_in_the_dm(
     await in_server(fake, "export", "left out")
     uploads = [c for c in fake.calls_since(since) if c.files]
     assert [f.filename for c in uploads for f in c.files] == [
-        "resume.docx",
-        "resume.md",
-        "resume.txt",
+        "Resume.pdf",
+        "Resume.docx",
+        "Resume.md",
+        "Resume.txt",
     ]
     assert all(c.path == DM_MESSAGES for c in uploads)
-    document = docx.Document(io.BytesIO(uploads[0].files[0].data))
+    document = docx.Document(io.BytesIO(uploads[1].files[0].data))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "4 years of Python and Django" in text
-    assert uploads[0].content == "Here is your resume as resume.docx."
+    assert uploads[0].content == "Here is your resume as Resume.pdf."
 
     # The engine keeps this person under their Discord user id.
     assert await engine.store.load(UserKey("discord", str(USER_ID))) is not None

@@ -156,7 +156,7 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
     analysis = (await _turn(fake, SUMMARY, "Summary"))[-1]
     assert analysis.buttons, "the analysis offers what to do next"
 
-    faq = await _turn(fake, "how long should my resume be?", "Paste your summary")
+    faq = await _turn(fake, "how long should my resume be?", "Your summary now")
     assert "page" in " ".join(c.visible for c in faq).casefold()
 
     draft = (await _turn(fake, "/draft", "Your draft"))[-1]
@@ -169,12 +169,13 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
     await fake.wait_call("sendMessage", "Not written yet", since)
     documents = [c for c in fake.sent(since) if c.method == "sendDocument"]
     assert [c.files["document"][0] for c in documents] == [
-        "resume.docx",
-        "resume.md",
-        "resume.txt",
+        "Resume.pdf",
+        "Resume.docx",
+        "Resume.md",
+        "Resume.txt",
     ]
-    assert documents[0].params["caption"] == "Here is your resume as resume.docx."
-    word = docx.Document(io.BytesIO(documents[0].files["document"][1]))
+    assert documents[0].params["caption"] == "Here is your resume as Resume.pdf."
+    word = docx.Document(io.BytesIO(documents[1].files["document"][1]))
     assert any("Backend developer with 4 years" in p.text for p in word.paragraphs)
 
     # The engine keeps this person under the Telegram user id.
@@ -333,7 +334,7 @@ async def test_non_text_messages_get_a_note_and_never_reach_the_engine(
     fake.send_location()
     fake.send_text("/start", edited=True)
     fake.send_text("/start", from_bot=True)
-    fake.send_document("resume.pdf", b"%PDF-1.4", "application/pdf")
+    fake.send_document("resume.odt", b"PK...", "application/vnd.oasis.opendocument.text")
     fake.send_document("resume.txt", b"x" * 10, declared_size=300_000)
     await fake.wait_call("sendMessage", FILE_TOO_BIG, since)
     # Updates of one chat are handled in order, so the earlier ones are done by now.

@@ -11,6 +11,7 @@ from bot.guided import BULLET_QUESTIONS, compose_bullet
 from bot.progress import MAX_ROLES, Entry, Progress
 from bot.steps.base import Turn
 from bot.steps.entries import EntriesStep
+from bot.steps.entry_views import skipped_note
 from bot.types import Button, Reply, bold, reply
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ class ExperienceStep(EntriesStep):
     noun = "job"
     feedback_title = "This job"
     limit = MAX_ROLES
+    header_example = "e.g. Backend Developer, Acme, 2021–now"
 
     def entries(self, progress: Progress) -> list[Entry]:
         """The jobs."""
@@ -50,8 +52,8 @@ class ExperienceStep(EntriesStep):
         """One job in one line."""
         return reply(
             dialog.heading(self),
-            "Send one job in one line: title, company, dates "
-            "(e.g. Backend Developer, Acme, 2021–now).",
+            f"Send one job in one line: title, company, dates ({self.header_example}).",
+            skipped_note(progress, self.name),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
 
@@ -62,6 +64,10 @@ class ExperienceStep(EntriesStep):
             f"Now the bullets for “{clip(entry.header, 80)}”: one per line, 3–5 of them.",
             buttons=(dialog.button("Show an example", "example", progress),),
         )
+
+    def takes_any_text(self, progress: Progress) -> bool:
+        """The rework's questions take any answer ("skip", "none", "5")."""
+        return progress.pending == GUIDE
 
     def on_text(self, dialog: Dialog, progress: Progress, text: str) -> Turn:
         """An answer to the rework's question, or a header or bullets."""
@@ -81,23 +87,27 @@ class ExperienceStep(EntriesStep):
         return round(sum(scores) / len(scores)) if scores else None
 
     def extra_buttons(self, dialog: Dialog, progress: Progress) -> list[Button]:
-        """Rework a bullet; add another job."""
+        """Rework a bullet; close the job; add another job."""
         improve = dialog.button("Improve it with me", "improve", progress)
         return [improve, *super().extra_buttons(dialog, progress)]
 
-    def done_buttons(self, dialog: Dialog, progress: Progress) -> tuple[Button, ...]:
-        """Go on, add a job, or rework a bullet."""
-        improve = dialog.button("Improve it with me", "improve", progress)
-        return (*super().done_buttons(dialog, progress), improve)
+    def _reworked(self, progress: Progress) -> Entry | None:
+        """The job a rework is about: the open one, else the latest."""
+        entry = self.open_entry(progress)
+        if entry is None and progress.roles:
+            progress.focus = len(progress.roles) - 1
+            entry = progress.roles[-1]
+        return entry
 
     def _start_rework(self, dialog: Dialog, progress: Progress) -> Turn:
-        if not progress.roles or not progress.roles[-1].lines:
+        entry = self._reworked(progress)
+        if entry is None or not entry.lines:
             return dialog.done(
                 progress,
                 reply("Send your text first, then I can improve it with you."),
                 *dialog.prompt(progress),
             )
-        lines = progress.roles[-1].lines
+        lines = entry.lines
         scores = [analyse_bullet(line, dialog.lex).score for line in lines]
         target = scores.index(min(scores))
         progress.pending = GUIDE
@@ -111,13 +121,16 @@ class ExperienceStep(EntriesStep):
         asking = rewrites.take_answer(dialog, progress, BULLET_QUESTIONS, text)
         if asking is not None:
             return dialog.done(progress, *asking)
-        entry = progress.roles[-1]
+        entry = self._reworked(progress)
+        if entry is None or not entry.lines:
+            progress.pending, progress.answers = None, {}
+            return dialog.done(progress, *dialog.prompt(progress))
         lines = entry.lines
         target = min(int(progress.answers.get("target", "0")), len(lines) - 1)
         composed = compose_bullet(
             progress.answers, lambda word: dialog.lex.verb_of(word) == word.lower()
         )
-        progress.pending = None
+        progress.pending = self.state("bullets")
         progress.answers = {}
         if not composed:
             return dialog.done(
