@@ -190,7 +190,13 @@ def resume_figures(results: Sequence[dict[str, Any]], canon: dict[str, str]) -> 
 def check_posting(entry: dict[str, Any], lex: Lexicon) -> dict[str, Any]:
     """One posting against its labels."""
     text = (CORPUS / "postings" / entry["file"]).read_text(encoding="utf-8")
-    keywords = {k.name.casefold(): k for k in match_resume("", text, lex).keywords}
+    found = match_resume("", text, lex).keywords
+    keywords = {k.name.casefold(): k for k in found}
+    # A family the posting names several products of (AWS: Lambda, S3) is one keyword; each
+    # product was still found, with the family's required or nice-to-have.
+    for k in found:
+        for member in k.members:
+            keywords.setdefault(member.casefold(), k)
     required = [str(n) for n in entry.get("required") or []]
     nice = [str(n) for n in entry.get("nice") or []]
     mentioned = [str(n) for n in entry.get("mentioned") or []]

@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.analysis import analyse_skills, lexicon_for
+from bot.analysis import ResumeView, analyse_skills, lexicon_for
+from bot.analysis.view import EntryView
 from bot.export import (
     Certification,
     Education,
@@ -71,6 +72,26 @@ def _written(progress: Progress) -> _Written:
 def assemble(role: RoleKnowledge, progress: Progress) -> ResumeDoc:
     """The resume as written so far; sections not written yet stay empty."""
     return _assemble(role, _written(progress))
+
+
+def resume_view(progress: Progress) -> ResumeView:
+    """The person's resume as every check reads it: summary, skills line, jobs and projects.
+
+    Pass it to ``analyse_skills(text, lex, view)``, ``analyse_view`` (the review) or
+    ``analyse_roles`` (each job against what it needs), so that all of them decide what the
+    resume shows in the same way.
+    """
+    return _view(_written(progress))
+
+
+@lru_cache(maxsize=2048)
+def _view(written: _Written) -> ResumeView:
+    return ResumeView(
+        summary=written.summary.strip(),
+        skills=written.skills.strip(),
+        roles=tuple(EntryView(h, lines) for h, lines in written.roles if h or lines),
+        projects=tuple(EntryView(h, lines) for h, lines in written.projects if h or lines),
+    )
 
 
 def draft_text(role: RoleKnowledge, progress: Progress) -> str:

@@ -88,6 +88,12 @@ class BulletRules(_Strict):
     min_words: int = Field(ge=1)
     max_words: int = Field(ge=5)
     max_chars: int = Field(ge=40)
+    # Fewer bullets are enough for an earlier role, and for a short one (an internship).
+    min_per_older_role: int = Field(default=2, ge=0)
+    min_per_short_role: int = Field(default=1, ge=0)
+    short_role_months: int = Field(default=6, ge=1)
+    # Titles of roles that are short by nature, for headers without dates.
+    short_role_words: list[str] = Field(default_factory=list)
 
 
 class ProjectRules(_Strict):
@@ -173,6 +179,9 @@ class Language(_Strict):
     frontend_terms: list[str] = Field(min_length=1)
     system_words: list[str] = Field(min_length=1)
     ownership_words: list[str] = Field(min_length=1)
+    # Words that make a system word part of a job title ("backend developer", "backend role"):
+    # such a phrase names no system.
+    role_words: list[str] = Field(default_factory=list)
 
 
 class Skill(_Strict):
@@ -185,8 +194,16 @@ class Skill(_Strict):
     frontend: bool = False
     exact_case: bool = False
     concept: bool = False
+    # Naming this skill shows these too (Django REST Framework shows Django, Django shows Python).
+    implies: list[str] = Field(default_factory=list)
+    # The platform or practice this is one product of (Amazon S3 of AWS, Jenkins of CI/CD): a
+    # posting's products of one family are one requirement, and any of them shows the family.
+    part_of: str | None = None
+    # Work a person does rather than a skill they list (code review, on-call): it belongs in a
+    # bullet, not in the skills line.
+    duty: bool = False
 
-    _items_non_empty = field_validator("aliases")(_non_empty)
+    _items_non_empty = field_validator("aliases", "implies")(_non_empty)
 
 
 class SkillsFile(_Strict):
