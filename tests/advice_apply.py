@@ -426,7 +426,7 @@ def vary_verbs(view: ResumeView, given: Given, ctx: Context) -> list[ResumeView]
     """Each repeated opening verb, after its first use, becomes a verb not used yet."""
     repeated = {v.casefold() for v in given.advice.subjects}
     seen: set[str] = set()
-    scope = [given.entry] if given.where == "role" else range(len(view.roles))
+    scope = [given.entry] if given.where in {"role", "project"} else range(len(view.roles))
     kinds = [_where(given)] if given.where != "review" else ["roles", "projects"]
     for kind in kinds:
         for entry in scope if given.where != "review" else range(len(getattr(view, kind))):
