@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +12,8 @@ import pytest
 import yaml
 
 from bot.faq import FaqMatcher
-from bot.knowledge import RoleKnowledge
-from tests.conftest import DATA
+from bot.knowledge import KnowledgeError, RoleKnowledge, load_knowledge
+from tests.conftest import DATA, ROOT
 
 EVAL = yaml.safe_load((DATA / "faq_eval.yaml").read_text())
 # Written by someone who saw neither the knowledge nor the evaluation set, and never used to tune
@@ -189,3 +190,27 @@ def test_held_out_questions_do_not_regress(matcher: FaqMatcher) -> None:
     rejection = rejected / len(HOLDOUT["off_topic"])
     print(f"held-out: accuracy {accuracy:.1%}, off-topic rejection {rejection:.1%}")
     assert accuracy >= HOLDOUT_FLOOR and rejection >= HOLDOUT_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("source", "field"),
+    [
+        ({"title": "A page", "url": "not an address"}, "source.url"),
+        ({"title": "A page", "url": "ftp://example.org/x"}, "source.url"),
+        ({"title": "", "url": "https://example.org/x"}, "source.title"),
+        ({"url": "https://example.org/x"}, "source.title"),
+    ],
+)
+def test_the_loader_refuses_a_bad_source(
+    tmp_path: Path, source: dict[str, str], field: str
+) -> None:
+    root = tmp_path / "knowledge"
+    shutil.copytree(ROOT / "knowledge", root)
+    path = root / "roles" / "backend-developer" / "faq.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["entries"][0]["source"] = source
+    path.write_text(yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(root)
+    assert caught.value.entry == data["entries"][0]["id"]
+    assert caught.value.field == field
