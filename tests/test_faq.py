@@ -114,7 +114,11 @@ def test_topics_beyond_the_guide_have_entries_of_their_own(
 
 @pytest.mark.parametrize(
     "question",
-    ["what salary should I ask for on my resume?", "should my cv state my salary expectations?"],
+    [
+        "what salary should I ask for on my resume?",
+        "should my cv state my salary expectations?",
+        "do I have to list a job I was fired from?",
+    ],
 )
 def test_topics_nothing_answers_are_said_so(matcher: FaqMatcher, question: str) -> None:
     result = matcher.match(question)
