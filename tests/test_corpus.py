@@ -8,7 +8,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from bench import corpus
@@ -20,6 +19,7 @@ RESUMES_MIN = 14
 POSTINGS_MIN = 14
 QUESTIONS_FLOOR = 50
 QUESTIONS_TARGET = 90
+DECLINE_MIN = 15
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PLACEHOLDER_EMAIL = re.compile(r"@example\.[a-z]+$")
 
@@ -96,9 +96,11 @@ def test_questions_are_sourced_labelled_and_split() -> None:
     assert kinds["faq"] and kinds["decline"] and kinds["new"]
 
 
-@pytest.mark.xfail(strict=True, reason="52 real questions gathered so far; the issue asks for 90")
 def test_questions_reach_the_issue_target() -> None:
-    assert len(_load("questions.yaml")["questions"]) >= QUESTIONS_TARGET
+    entries = _load("questions.yaml")["questions"]
+    assert len(entries) >= QUESTIONS_TARGET
+    # Enough questions the coach must turn down, or a matcher that answers everything looks good.
+    assert Counter(e["label"] for e in entries)["decline"] >= DECLINE_MIN
 
 
 def test_the_evaluation_runs_and_reports_percentages() -> None:

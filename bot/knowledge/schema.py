@@ -32,6 +32,13 @@ class Role(_Strict):
     levels: list[Level] = Field(min_length=1)
 
 
+class FaqSource(_Strict):
+    """Where an answer beyond the guide comes from: a public page, by title and address."""
+
+    title: str = Field(min_length=3)
+    url: str = Field(pattern=r"^https?://[^\s/]+\.[^\s]+$")
+
+
 class FaqEntry(_Strict):
     """One question the coach can answer, with the other ways people ask it."""
 
@@ -41,6 +48,11 @@ class FaqEntry(_Strict):
     keywords: list[str] = Field(default_factory=list)
     answer: str = Field(min_length=20, max_length=1200)
     related: list[str] = Field(default_factory=list)
+    # Entries from the guide have none; an entry written from other public guidance names it.
+    source: FaqSource | None = None
+    # Its topic words have everyday meanings ("photo", "font", "certificate"): the matcher then
+    # answers with it only a question that also names a resume or a job.
+    everyday_words: bool = False
 
     _items_non_empty = field_validator("phrasings", "keywords")(_non_empty)
 
