@@ -8,7 +8,7 @@ from bot.feedback import clip
 from bot.progress import MAX_SCHOOLS, Entry, Progress
 from bot.steps.entries import EntriesStep
 from bot.steps.entry_views import skipped_note
-from bot.types import Reply, reply
+from bot.types import Reply, Span, bold, reply
 
 if TYPE_CHECKING:
     from bot.dialog import Dialog
@@ -51,6 +51,11 @@ class EducationStep(EntriesStep):
                 dialog.button(f"Add another {self.noun}", "addrole", progress),
             ),
         )
+
+    def feedback(self, dialog: Dialog, progress: Progress, entry: Entry) -> list[Span]:
+        """Honours and grades are not bullets: they are shown, not scored."""
+        lines = [Span(f"\n• {line}") for line in entry.lines]
+        return [bold(clip(entry.header, 120)), *lines]
 
     def score(self, dialog: Dialog, progress: Progress) -> int | None:
         """Full marks for a degree with a school and dates."""

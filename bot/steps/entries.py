@@ -11,8 +11,10 @@ from __future__ import annotations
 from abc import abstractmethod
 from typing import TYPE_CHECKING, ClassVar
 
-from bot.analysis import analyse_bullets
+from bot.analysis import analyse_bullets, analyse_roles
+from bot.analysis.resume import analyse_projects
 from bot.analysis.text import split_lines, strip_bullet
+from bot.draft import resume_view
 from bot.feedback import bullets_feedback, clip
 from bot.progress import Draft, Entry, Progress
 from bot.steps import entry_edits as edits
@@ -175,9 +177,23 @@ class EntriesStep(Step):
             progress.focus = None
             progress.pending = None
         progress.answers = {}
-        report = analyse_bullets(entry.lines, dialog.lex, project=self.kind == "project")
-        spans = [Span(note + ".\n"), *bullets_feedback(report, self.feedback_title)]
+        spans = [Span(note + ".\n"), *self.feedback(dialog, progress, entry)]
         return dialog.done(progress, dialog.analysis_reply(progress, spans))
+
+    def feedback(self, dialog: Dialog, progress: Progress, entry: Entry) -> list[Span]:
+        """The entry's lines scored, judged with the whole resume in view."""
+        view = resume_view(progress)
+        index = self.entries(progress).index(entry)
+        reports = (
+            analyse_roles(view, dialog.lex)
+            if self.kind == "role"
+            else analyse_projects(view, dialog.lex)
+        )
+        if index < len(reports):
+            report = reports[index]
+        else:  # the section is skipped, so the view leaves it out: judged on its own
+            report = analyse_bullets(entry.lines, dialog.lex, project=self.kind != "role")
+        return bullets_feedback(report, self.feedback_title)
 
     # ---- buttons -----------------------------------------------------------------------------
 

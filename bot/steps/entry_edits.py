@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.analysis import analyse_bullets
-from bot.feedback import bullets_feedback, clip
+from bot.feedback import clip
 from bot.progress import Entry, Progress
 from bot.steps.base import Turn
 from bot.steps.entry_views import picker
@@ -88,10 +87,10 @@ def replace_line(
     lines[number - 1] = new
     entry.bullets.replace("\n".join(lines))
     progress.pending, progress.answers = step.state("bullets"), {}
-    report = analyse_bullets(entry.lines, dialog.lex, project=step.kind == "project")
+    dialog.keep(progress)
     spans = [
         Span(f"{step.line_noun.capitalize()} {number} replaced (was “{clip(old, 100)}”).\n"),
-        *bullets_feedback(report, step.feedback_title),
+        *step.feedback(dialog, progress, entry),
     ]
     return dialog.done(progress, dialog.analysis_reply(progress, spans))
 

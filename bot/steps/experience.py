@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot import rewrites
-from bot.analysis import analyse_bullet, analyse_bullets
-from bot.feedback import bullets_feedback, clip
-from bot.guided import BULLET_QUESTIONS, compose_bullet
+from bot.analysis import analyse_bullet, analyse_roles
+from bot.draft import resume_view
+from bot.feedback import clip
+from bot.guided import BULLET_QUESTIONS, guided_bullet
 from bot.progress import MAX_ROLES, Entry, Progress
 from bot.steps.base import Turn
 from bot.steps.entries import EntriesStep
@@ -83,7 +84,10 @@ class ExperienceStep(EntriesStep):
 
     def score(self, dialog: Dialog, progress: Progress) -> int | None:
         """The average score of the jobs that have bullets."""
-        scores = [analyse_bullets(e.lines, dialog.lex).score for e in progress.roles if e.lines]
+        reports = analyse_roles(resume_view(progress), dialog.lex)
+        scores = [
+            report.score for report, e in zip(reports, progress.roles, strict=False) if e.lines
+        ]
         return round(sum(scores) / len(scores)) if scores else None
 
     def extra_buttons(self, dialog: Dialog, progress: Progress) -> list[Button]:
@@ -127,26 +131,19 @@ class ExperienceStep(EntriesStep):
             return dialog.done(progress, *dialog.prompt(progress))
         lines = entry.lines
         target = min(int(progress.answers.get("target", "0")), len(lines) - 1)
-        composed = compose_bullet(
-            progress.answers, lambda word: dialog.lex.verb_of(word) == word.lower()
-        )
+        result = guided_bullet(progress.answers, dialog.lex, lines[target])
         progress.pending = self.state("bullets")
         progress.answers = {}
-        if not composed:
-            return dialog.done(
-                progress,
-                reply("I need at least what you did to write a bullet."),
-                *dialog.prompt(progress),
-            )
+        if result.kept_original:
+            return dialog.done(progress, reply(result.why), *dialog.prompt(progress))
         old = analyse_bullet(lines[target], dialog.lex)
-        new = analyse_bullet(composed, dialog.lex)
-        lines[target] = composed
+        new = analyse_bullet(result.text, dialog.lex)
+        lines[target] = result.text
         entry.bullets.replace("\n".join(lines))
         gained = [label for check, label in _GAINS if new.checks[check] and not old.checks[check]]
         why = ": added " + " and ".join(gained) if gained else ""
-        feedback = bullets_feedback(analyse_bullets(lines, dialog.lex), self.feedback_title)
         return dialog.done(
             progress,
-            reply(bold(f"Bullet score {old.score} → {new.score}{why}\n"), composed),
-            dialog.analysis_reply(progress, feedback),
+            reply(bold(f"Bullet score {old.score} → {new.score}{why}\n"), result.text),
+            dialog.analysis_reply(progress, self.feedback(dialog, progress, entry)),
         )

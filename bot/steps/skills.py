@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from bot.analysis import analyse_skills
 from bot.analysis.skills import split_skill_items
 from bot.analysis.text import sentences
+from bot.draft import resume_view
 from bot.feedback import skills_feedback
 from bot.progress import Draft, Progress
 from bot.steps.base import Step, Turn
@@ -81,7 +82,8 @@ class SkillsStep(Step):
             note = f"Added: {', '.join(new)}.\n" if new else "All of these are already listed.\n"
         progress.pending = None
         dialog.keep(progress)
-        report = analyse_skills(progress.skills.text, dialog.lex)
+        # Judged with the rest of the resume in view: a skill a bullet shows is not "unused".
+        report = analyse_skills(progress.skills.text, dialog.lex, resume_view(progress))
         spans = [Span(note), *skills_feedback(report, dialog.role.categories)]
         return dialog.done(progress, dialog.analysis_reply(progress, spans))
 
@@ -107,7 +109,7 @@ class SkillsStep(Step):
         """The skills' score, once there are some."""
         if not progress.skills.text:
             return None
-        return analyse_skills(progress.skills.text, dialog.lex).score
+        return analyse_skills(progress.skills.text, dialog.lex, resume_view(progress)).score
 
     def draft(self, progress: Progress) -> Draft:
         """The skills text and its earlier versions."""

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from bot import rewrites
 from bot.analysis import analyse_summary
 from bot.feedback import clip, summary_feedback
-from bot.guided import SUMMARY_QUESTIONS, compose_summary
+from bot.guided import SUMMARY_QUESTIONS, guided_summary
 from bot.progress import Draft, Progress
 from bot.steps.base import Step, Turn
 from bot.steps.shown import edit_reply, shown_text
@@ -155,14 +155,16 @@ class SummaryStep(Step):
             return dialog.done(progress, *asking)
         level = dialog.level(progress)
         before = progress.summary.text
-        score_before = analyse_summary(before, dialog.lex, level).score if before else 0
-        composed = compose_summary(level, progress.answers)
-        progress.summary.replace(composed)
+        result = guided_summary(level, progress.answers, dialog.lex, before)
         progress.pending = None
         progress.answers = {}
+        if result.kept_original:
+            return dialog.done(progress, reply(result.why), *dialog.prompt(progress))
+        score_before = analyse_summary(before, dialog.lex, level).score if before else 0
+        progress.summary.replace(result.text)
         dialog.keep(progress)
-        report = analyse_summary(composed, dialog.lex, level)
-        change = reply(bold(f"Summary score {score_before} → {report.score}\n"), composed)
+        report = analyse_summary(result.text, dialog.lex, level)
+        change = reply(bold(f"Summary score {score_before} → {report.score}\n"), result.text)
         return dialog.done(
             progress, change, dialog.analysis_reply(progress, summary_feedback(report))
         )
