@@ -21,6 +21,10 @@ NOT_COVERED = (
     "skills, bullets, projects and ATS keywords: try /faq for the list."
 )
 _THANKS = re.compile(r"^(?:thanks?|thx|ty|tysm|cheers|much appreciated)", re.I)
+_MOVE_ON = re.compile(
+    r"^(?:done|finished|that'?s (?:it|all)|all done|continue|next|skip|none|nothing|n/?a)\b",
+    re.I,
+)
 _GREETING = re.compile(r"^(?:hi|hii+|hello|hey|heya|hiya|yo|howdy|greetings|good )", re.I)
 NOT_SAVED = "I keep only resume text in your draft, so I didn't save that."
 LONE_NUMBER = (
@@ -45,6 +49,8 @@ def not_content(dialog: Dialog, progress: Progress, intent: Intent, text: str) -
     """Small talk or a lone number: a word back, nothing stored, and the step again."""
     if intent is Intent.NUMBER:
         note = LONE_NUMBER
+    elif _MOVE_ON.match(text):
+        note = "To go on, send /next (it keeps this step); /skip leaves the step out of your draft."
     elif _THANKS.match(text):
         note = "You're welcome! " + NOT_SAVED
     elif _GREETING.match(text):

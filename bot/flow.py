@@ -35,6 +35,15 @@ class Coach:
         # The caller hands over a progress object of its own (Progress.load builds a new one per
         # turn), so the turn may change it in place.
         progress.turn += 1
+        turn = self._route(progress, message)
+        if turn.progress is not None:
+            # What the person sees last is what a typed label can press next turn.
+            turn.progress.options = [
+                Option(label=b.label, value=b.value) for r in turn.replies for b in r.buttons
+            ]
+        return turn
+
+    def _route(self, progress: Progress, message: IncomingMessage) -> Turn:
         dialog = self.dialog
         if message.button is not None:
             return self._on_button(progress, message.button)
@@ -45,6 +54,9 @@ class Coach:
             return commands.run(dialog, progress, text)
         if progress.pending in commands.CONFIRMATIONS:
             return commands.on_confirmation(dialog, progress, text)
+        chosen = typed_option(progress.options, text)
+        if chosen is not None:
+            return self._on_button(progress, chosen)
         if not progress.started:
             # A first message that is not /start still gets the welcome, then its answer.
             progress.started = True
@@ -98,11 +110,19 @@ class Coach:
 
 
 def typed_option(options: list[Option], text: str) -> str | None:
-    """The value of the latest reply's button whose label was typed ("skip", "Yes"), if any."""
+    """The value of the latest reply's button whose label was typed ("skip", "Yes"), if any.
+
+    The whole label, its part before a comma ("Yes" for "Yes, use it"), or its first word when
+    no other button starts with it ("Done" for "Done with this degree") presses the button.
+    """
     typed = text.strip().rstrip(".!").casefold()
-    for option in options:
+    if not typed:
+        return None
+    firsts = [option.label.casefold().split(" ", 1)[0].strip(",") for option in options]
+    for option, first in zip(options, firsts, strict=True):
         label = option.label.casefold()
-        # "Yes" presses "Yes, use it"; "keep it" presses "Keep it, go on".
         if typed in {label, label.split(",", 1)[0].strip()}:
+            return option.value
+        if typed == first and firsts.count(first) == 1 and len(first) > 2:
             return option.value
     return None

@@ -22,6 +22,7 @@ _SMALL_TALK = re.compile(
         |ok|okay|k|kk|okey|alright|all\ right|cool|nice|great|awesome|perfect|fine|got\ it|gotcha
         |sure|yes|yeah|yep|yup|no|nope|nah|maybe|lol|lmao|haha+|hehe+|hmm+|uh+|um+|wow|oops|sorry
         |bye|goodbye|see\ you|later|test|testing|ping|hm+
+        |done|finished|that'?s\ (?:it|all)|all\ done|continue|next|skip|none|nothing|n/?a
     )(?:\ (?:there|bot|coach|man|mate|buddy))?[\s.!?:)(\-]*$""",
     re.I | re.X,
 )

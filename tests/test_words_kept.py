@@ -294,3 +294,21 @@ async def test_the_export_leaves_out_what_was_skipped(engine: Engine) -> None:
     )
     body = "\n".join(p.text for p in docx.Document(io.BytesIO(word.data)).paragraphs)
     assert "payment APIs" in body and "Terraform" not in body
+
+
+async def test_a_typed_label_presses_the_latest_button_and_is_never_stored(engine: Engine) -> None:
+    chat = Chat(engine, "typed-1")
+    await _at_summary(chat, "Junior")
+    await chat.send("skip")  # the summary prompt's Skip button
+    assert "Skipped the summary step" in chat.text
+    for _ in range(4):
+        await chat.send("/next")
+    await chat.send("BSc Computer Science, University of Warsaw, Expected 2026")
+    await chat.send("Done")  # "Done with this degree"
+    data = await _stored(engine, chat)
+    assert data["education"][0]["bullets"]["text"] == ""  # type: ignore[index]
+    assert "Your degrees" in chat.text
+    await chat.send("done")  # no such button now: a word, not a detail
+    assert "/next" in chat.text
+    data = await _stored(engine, chat)
+    assert data["education"][0]["bullets"]["text"] == ""  # type: ignore[index]

@@ -9,6 +9,7 @@ the review and the job match all read that one answer, so their advice cannot di
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -82,13 +83,20 @@ class ResumeView:
         return any(entry.lines for entry in (*self.roles, *self.projects))
 
     def outside_skills(self) -> tuple[tuple[str, str], ...]:
-        """Every text but the skills line, each with where it is: ("a job", "Built …")."""
+        """Every text but the skills line, each with where it is: ("a job", "Built …").
+
+        Web addresses are left out: "github.com/you/parcels" is a link, not a use of GitHub.
+        """
         places = [("the summary", self.summary)]
         for where, entries in (("a job", self.roles), ("a project", self.projects)):
             for entry in entries:
                 places.append((where, entry.header))
                 places.extend((where, line) for line in entry.lines)
-        return tuple((where, text) for where, text in places if text.strip())
+        return tuple((where, _ADDRESS.sub(" ", text)) for where, text in places if text.strip())
+
+
+# "https://github.com/x", "github.com/x/y", "www.acme.io": an address, not a technology.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 
 
 def _entries_text(entries: tuple[EntryView, ...]) -> str:

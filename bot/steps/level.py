@@ -91,8 +91,8 @@ class LevelStep(Step):
         ]
 
     def takes_any_text(self, progress: Progress, text: str) -> bool:
-        """A lone number here is years of experience."""
-        return True
+        """A lone number here is years of experience; small talk is still small talk."""
+        return any(ch.isdigit() for ch in text) or bool(_WORD.search(text))
 
     def on_text(self, dialog: Dialog, progress: Progress, text: str) -> Turn:
         """A level, years, or both, typed in words."""
