@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 
 from bot.analysis.english import is_everyday_word
 from bot.analysis.skill_items import split_skill_items as split_skill_items
-from bot.analysis.tech_context import at_sentence_start, in_tech_context
+from bot.analysis.tech_context import at_sentence_start, in_tech_context, only_names
 from bot.knowledge import Skill
 
 # Categories that name a concrete technology, as opposed to a practice or a soft skill.
@@ -22,6 +22,8 @@ TECH_CATEGORIES = frozenset(
 )
 _TECH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
 _MAX_NGRAM = 4
+# What may stand between the words of one spelling: "Ruby on Rails", "CI / CD", "Let's".
+_PHRASE_GAP = " \t-/&'’"
 # Explicit list items: how closely a typo must resemble a known spelling.
 _LIST_CUTOFF = 84.0
 # How closely an unknown item must resemble a spelling to be offered as "did you mean".
@@ -190,7 +192,7 @@ class SkillIndex:
         found: list[tuple[Mention, int, int]] = []
         i = 0
         while i < len(tokens):
-            hit = self._phrase_at(tokens, phrases, i)
+            hit = self._phrase_at(text, tokens, phrases, i)
             if hit is not None:
                 skill, width = hit
                 words = " ".join(t for t, _ in tokens[i : i + width])
@@ -226,6 +228,9 @@ class SkillIndex:
         doubtful: set[int],
     ) -> list[tuple[Mention, int, int]]:
         """The mentions without the doubtful ones the context does not make technologies."""
+        covered = frozenset(t for _, first, last in found for t in range(first, last + 1))
+        if only_names(text, tokens, covered):
+            return found  # "Go and C": a list item of nothing but names
         sure = {n for n in range(len(found)) if n not in doubtful}
         # A name confirmed by its words confirms its neighbours in a list ("in C and R").
         while True:
@@ -255,13 +260,19 @@ class SkillIndex:
         return tuple(seen.values())
 
     def _phrase_at(
-        self, tokens: list[tuple[str, int]], phrases: list[str], i: int
+        self, text: str, tokens: list[tuple[str, int]], phrases: list[str], i: int
     ) -> tuple[Skill, int] | None:
-        """The longest multi-word spelling starting at token ``i``, with its width in tokens."""
+        """The longest multi-word spelling starting at token ``i``, with its width in tokens.
+
+        A spelling never reaches over a comma or a full stop: "ASP.NET, Web Forms" is two.
+        """
         phrase = phrases[i]
         best: tuple[Skill, int] | None = None
         for width in range(2, min(_MAX_NGRAM, len(tokens) - i) + 1):
             if phrase not in self._phrase_prefixes:
+                break
+            word, start = tokens[i + width - 2]
+            if text[start + len(word) : tokens[i + width - 1][1]].strip(_PHRASE_GAP):
                 break
             phrase = f"{phrase} {phrases[i + width - 1]}"
             skill = self._by_phrase.get(phrase)

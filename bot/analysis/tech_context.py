@@ -129,3 +129,18 @@ def _listed_with_technology(
         if following_word.casefold() in _JOINING_WORDS and not gap and last + 2 in techs:
             return True
     return False
+
+
+_LIST_PUNCTUATION = re.compile(r"[\s,/&;()+|.:-]*")
+
+
+def only_names(text: str, tokens: Sequence[tuple[str, int]], names: frozenset[int]) -> bool:
+    """Whether a text is nothing but a list of the names at ``names`` ("Go and C", "C, R")."""
+    position = 0
+    for index, (word, start) in enumerate(tokens):
+        if not _LIST_PUNCTUATION.fullmatch(text[position:start]):
+            return False
+        if index not in names and word.casefold() not in _JOINING_WORDS:
+            return False
+        position = start + len(word)
+    return bool(_LIST_PUNCTUATION.fullmatch(text[position:]))
