@@ -201,3 +201,25 @@ def test_a_stack_only_technology_is_advised_as_such(lex: Lexicon) -> None:
     posting = "## Our stack\n- Elasticsearch\n\n## Requirements\n- Java\n"
     advice = match_resume("Java developer", posting, lex).advice
     assert any("names in its stack" in line and "Elasticsearch" in line for line in advice)
+
+
+def test_a_product_only_wanted_stays_apart_from_a_family_required(lex: Lexicon) -> None:
+    posting = "## Requirements\n- AWS: S3 and ECS\n\n## Nice to have\n- Amazon SQS\n"
+    found = _keywords(lex, posting)
+    assert found["AWS"].required and set(found["AWS"].members) == {"Amazon S3", "Amazon ECS"}
+    assert not found["Amazon SQS"].required
+
+
+@pytest.mark.parametrize(
+    ("line", "nice"),
+    [
+        ("Kafka (nice to have)", {"Kafka"}),
+        ("Experience with Go, Kafka (a plus) and Redis", {"Kafka"}),
+        ("Kafka – nice to have", {"Kafka"}),
+        ("Knowledge of Terraform would be beneficial", {"Terraform"}),
+        ("It would be great to have Kafka experience", {"Kafka"}),
+    ],
+)
+def test_markers_after_what_they_cover(lex: Lexicon, line: str, nice: set[str]) -> None:
+    _, got, _ = _split(lex, f"## Requirements\n- {line}\n")
+    assert got == nice

@@ -135,24 +135,29 @@ def _mentioned(posting: str, lex: Lexicon) -> list[JobKeyword]:
 def job_keywords(posting: str, lex: Lexicon) -> list[JobKeyword]:
     """What a posting asks for, the products of one family joined into one keyword."""
     mentioned = _mentioned(posting, lex)
-    names = {k.name for k in mentioned}
+    by_name = {k.name: k for k in mentioned}
     families: dict[str, list[JobKeyword]] = {}
     for keyword in mentioned:
         family = lex.relations.family(keyword.name)
         if family is not None:
             families.setdefault(family, []).append(keyword)
+    # A product the posting only would like stays apart from a family it requires: "AWS (S3,
+    # ECS)" is required, Amazon SQS nice to have.
+    for family, members in families.items():
+        head = by_name.get(family)
+        if any(k.required for k in [*members, *([head] if head else [])]):
+            families[family] = [k for k in members if k.required]
     # A family counts as one when the posting names it, or names two of its products.
-    joined = {f for f, members in families.items() if f in names or len(members) > 1}
+    joined = {f for f, ms in families.items() if ms and (f in by_name or len(ms) > 1)}
     out: list[JobKeyword] = []
     done: set[str] = set()
     for keyword in mentioned:
         family = keyword.name if keyword.name in joined else lex.relations.family(keyword.name)
-        if family not in joined:
+        if family not in joined or (keyword.name != family and keyword not in families[family]):
             out.append(keyword)
         elif family not in done:
             done.add(family)
-            head = next((k for k in mentioned if k.name == family), None)
-            out.append(_family(family, head, families[family], lex))
+            out.append(_family(family, by_name.get(family), families[family], lex))
     return out
 
 

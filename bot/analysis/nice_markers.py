@@ -9,7 +9,8 @@ A marker covers its own clause, in the direction its words point:
 - inside parentheses, the parentheses only: "Cloud experience (Azure preferred)".
 
 A marker that could point either way ("preferred", "desirable", "a plus") points forwards
-when it opens its clause ("Preferred: Go") and backwards otherwise ("Go preferred").
+when it opens its clause ("Preferred: Go") and backwards otherwise ("Go preferred"); alone in
+its clause ("Kafka – nice to have"), it covers the clause before.
 """
 
 from __future__ import annotations
@@ -26,15 +27,16 @@ _MARKER = re.compile(
     r"|(?:(?:is|are) )?(?:a )?nice[- ]to[- ]have|good to have"
     r"|(?:highly |very |strongly )?(?:preferred|desirable|desired|advantageous)"
     r"|(?:is|are) (?:very |much |also )?(?:welcome|appreciated)"
-    r"|(?:(?:is|are) )?(?:optional|not required|not mandatory|not a must)"
+    r"|(?:(?:is|are|would be) )?(?:very |also )?(?:helpful|beneficial)|great to have"
+    r"|not (?:necessary|essential|mandatory|a requirement)"
+    r"|(?:(?:is|are) )?(?:optional|not required|not a must)"
     r")",
     re.IGNORECASE,
 )
-# Markers whose words only point forwards ("preferably Git") or only backwards ("is a plus").
-_FORWARD = re.compile(
-    r"^(?:bonus|(?:a |big |huge )?plus if|preferabl|ideally|optionally|would be)", re.IGNORECASE
-)
-_BACKWARD = re.compile(r"^(?:is|are) ", re.IGNORECASE)
+# Markers whose words only point forwards: "preferably Git", "bonus if you have Java".
+_FORWARD = re.compile(r"^(?:bonus|preferabl|ideally|optionally)|\bif$", re.IGNORECASE)
+# Words before a marker that name nothing it could cover: "It would be great to have Go".
+_FILLER = re.compile(r"\b(?:it(?:'s| is)?|this|that|also|and)\b", re.IGNORECASE)
 # Where a clause ends: a semicolon, a dash between words, a colon, ", but", ", while".
 _BOUNDARY = re.compile(r";|\s[–—-]\s|:\s|,\s+(?:but|while|whereas|although)\b", re.IGNORECASE)
 # A word that says the rest of the clause before it is required: "Python is required".
@@ -51,18 +53,26 @@ def nice_spans(sentence: str) -> tuple[tuple[int, int], ...]:
         if _NOT_A_MARKER.search(sentence[:start]):
             continue
         inside = _parenthesis(sentence, start)
-        if inside is not None:
-            spans.append(inside)
-            continue
         clause_start = _clause_start(sentence, start)
+        if inside is not None:
+            # "(Azure preferred)" covers Azure; "Kafka (nice to have)" covers what it follows.
+            rest = sentence[inside[0] : start] + sentence[end : inside[1]]
+            alone = not rest.strip(" ,.;:-")
+            spans.append(
+                (_item_start(sentence, clause_start, inside[0]), inside[1]) if alone else inside
+            )
+            continue
         clause_end = _clause_end(sentence, end)
-        marker = found.group(0)
-        opening = not sentence[clause_start:start].strip(" ,.(*-•")
-        if _FORWARD.match(marker) or (opening and not _BACKWARD.match(marker)):
+        before = _FILLER.sub("", sentence[clause_start:start]).strip(_PUNCTUATION)
+        after = sentence[end:clause_end].strip(_PUNCTUATION)
+        if _FORWARD.search(found.group(0)) or (not before and after):
             spans.append((start, clause_end))
-        else:
-            required = list(_REQUIRED_WORD.finditer(sentence, clause_start, start))
-            spans.append((required[-1].end() if required else clause_start, end))
+            continue
+        if not before and clause_start > 0:
+            # "Kafka – nice to have": a marker alone in its clause covers the clause before.
+            clause_start = _clause_start(sentence, clause_start - 1)
+        required = list(_REQUIRED_WORD.finditer(sentence, clause_start, start))
+        spans.append((required[-1].end() if required else clause_start, end))
     return tuple(spans)
 
 
@@ -73,6 +83,16 @@ def _parenthesis(sentence: str, at: int) -> tuple[int, int] | None:
         return None
     closed = sentence.find(")", at)
     return (opened + 1, closed if closed != -1 else len(sentence))
+
+
+_PUNCTUATION = " ,.;:()*-–—•"
+_LIST_SEPARATOR = re.compile(r",\s*|\s(?:and|or)\s")
+
+
+def _item_start(sentence: str, clause_start: int, at: int) -> int:
+    """Where the list item before ``at`` starts: "Go, Kafka (a plus)" covers only Kafka."""
+    separators = [m.end() for m in _LIST_SEPARATOR.finditer(sentence, clause_start, at)]
+    return separators[-1] if separators else clause_start
 
 
 def _clause_start(sentence: str, at: int) -> int:

@@ -5,8 +5,8 @@ items, table rows, no markup) and each heading, in its real variety, says what f
 
 - required: "Requirements", "What you bring", "Must have", "Qualifications", "About you"…;
 - nice to have: "Nice to have", "Bonus points", "Advantages", "We'd be excited if you've had"…;
-  "Preferred qualifications" is nice beside a requirements section and the requirements
-  themselves in a posting that has none;
+  "Preferred qualifications" too, unless the posting has no requirements section but a
+  nice-to-have one of its own: then they are its requirements;
 - the stack: "Our stack", "Technology summary": technologies the team uses, only mentioned;
 - nothing: "Benefits", "What we offer", "About us", "Our culture", "How to apply"…
 
@@ -43,13 +43,14 @@ _NONE_HEADING = re.compile(
     r"|apply (?:now|here|today)|application process"
     r"|(?:recruitment|interview|hiring|selection) process|^location|working (?:hours|conditions)"
     r"|employment (?:type|details)|job details|life at|rewards|we provide|^contact|disclaimer"
-    r"|privacy"
+    r"|privacy|meet the team|next steps|\beeo\b"
 )
 _NICE_HEADING = re.compile(
     r"nice[- ]to[- ]haves?|bonus|\bpluses\b|\bplus\b|would be (?:great|nice|a plus|awesome|cool)"
     r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b(?! to see)"
     r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
-    r"|stand out|brownie points|icing on the cake|\bassets?\b"
+    r"|stand out|brownie points|icing on the cake|\bassets?\b|helpful|beneficial|great to have"
+    r"|not (?:necessary|essential|mandatory|a requirement)"
 )
 _PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
 _STACK_HEADING = re.compile(
@@ -62,7 +63,8 @@ _REQUIRED_HEADING = re.compile(
     r"|who you are|about you|qualifications?|skills|experience|essentials?|minimum"
     r"|your (?:profile|skills|experience|background)|profile|ideal candidate|you are"
     r"|you(?:'re| are) a (?:great |good )?(?:fit|match)|competenc|expect|like to see"
-    r"|you to bring|to succeed|candidate|prerequisites"
+    r"|you to bring|to succeed|success|candidate|prerequisites|mandatory|what it takes"
+    r"|(?:be )?a (?:great |good |strong )?(?:fit|match)"
 )
 # A sentence about the team's own stack, outside a requirements list: it only mentions.
 _STACK_SENTENCE = re.compile(
@@ -140,8 +142,9 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
         for n, b in enumerate(blocks)
     ]
     found = {h.strength for h in headings if h is not None}
-    # "Preferred qualifications" beside "Requirements" would be nice; alone, they are the list.
-    preferred = NICE if REQUIRED in found else REQUIRED
+    # "Preferred qualifications" are nice, unless the posting has a nice-to-have list of its
+    # own and no requirements: then they are the requirements.
+    preferred = REQUIRED if NICE in found and REQUIRED not in found else NICE
     firm = bool(found & {REQUIRED, NICE, _PREFERRED})
     parts: list[PostingPart] = []
     current, level = WEAK, _LINE_LEVEL + 1
@@ -189,13 +192,14 @@ def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Head
     """What a block says as a heading, or None for a block that is no heading.
 
     A text line is one when it reads as one: short and saying what follows ("Requirements",
-    "Bonus points if you have…", "We'd be excited if you've had:"), and naming no technology. A
-    label line ("Nice to have: Kafka, Redis") heads itself and what follows it.
+    "Bonus points if you have…", "We'd be excited if you've had:"), and naming no technology;
+    so is a list item that ends in a colon and says what follows ("- Nice to have:"). A label
+    line or item ("Nice to have: Kafka, Redis") heads only itself.
     """
     text = block.text.strip(" *_#`")
     if block.kind == "heading":
         return _Heading(heading_strength(text), block.level or _TOP_LEVEL, text)
-    if block.kind != "text":
+    if block.kind not in ("text", "item"):
         return None
     label = _LABEL_LINE.match(text)
     if label is not None and len(label.group(1).split()) <= _SHORT_HEADING_WORDS:
@@ -203,6 +207,12 @@ def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Head
         if strength is not None:
             return _Heading(strength, _LINE_LEVEL, label.group(2), local=True)
     size = len(text.split())
+    if block.kind == "item":
+        looks = text.endswith(":") and size <= _LONG_HEADING_WORDS
+        strength = heading_strength(text) if looks else None
+        if strength is None or skills.technologies(text):
+            return None
+        return _Heading(strength, _LINE_LEVEL, text)
     looks = (text.endswith(_HEADING_END) and size <= _LONG_HEADING_WORDS) or (
         size <= _SHORT_HEADING_WORDS
         and not text.endswith(".")
