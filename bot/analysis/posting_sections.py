@@ -51,6 +51,7 @@ _NICE_HEADING = re.compile(
     r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
     r"|stand out|brownie points|icing on the cake|\bassets?\b|helpful|beneficial|great to have"
     r"|not (?:necessary|essential|mandatory|a requirement)"
+    r"|additional (?:skills|qualifications|experience)|(?:might|may|could) also"
 )
 _PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
 _STACK_HEADING = re.compile(
@@ -59,7 +60,7 @@ _STACK_HEADING = re.compile(
 )
 _REQUIRED_HEADING = re.compile(
     r"require|must[- ]haves?|must have|you(?: should| will| must)? have|you(?:'ll| will)? bring"
-    r"|what you(?:'ll| will)? need|look(?:ing)? for|search(?:ing)? for|seek(?:ing)?"
+    r"|what you(?:'ll| will)? need|look(?:ing)? for|are we looking|search(?:ing)? for|seek(?:ing)?"
     r"|who you are|about you|qualifications?|skills|experience|essentials?|minimum"
     r"|your (?:profile|skills|experience|background)|profile|ideal candidate|you are"
     r"|you(?:'re| are) a (?:great |good )?(?:fit|match)|competenc|expect|like to see"
@@ -68,7 +69,7 @@ _REQUIRED_HEADING = re.compile(
 )
 # A sentence about the team's own stack, outside a requirements list: it only mentions.
 _STACK_SENTENCE = re.compile(
-    r"\b(?:our|the|modern|tech(?:nology)?|technical) stack\b|\bstack (?:of|includes|is)\b"
+    r"\b(?:our|modern|tech(?:nology)?|technical) stack\b|\bstack (?:of|includes|is)\b"
     r"|\bwe(?:'re| are)? (?:currently |heavily )?(?:use|using|work with|working with|run on"
     r"|running on|rely on|built (?:on|with))\b|\butili[sz]es\b|\btechnologies we use\b",
     re.IGNORECASE,
