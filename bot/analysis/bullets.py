@@ -90,7 +90,7 @@ def _opening(text: str, lex: Lexicon) -> tuple[bool, str | None, str | None]:
     if not first:
         return False, None, None
     word = first[0]
-    if word.lower() in lex.first_person:
+    if word.lower() in lex.first_person or _bare_list(text, lex):
         return False, None, None
     verb = lex.verb_of(word)
     if verb is not None:
@@ -101,6 +101,31 @@ def _opening(text: str, lex: Lexicon) -> tuple[bool, str | None, str | None]:
     if lex.is_weak_past(lowered):
         return False, None, lowered
     return False, None, None
+
+
+# Words that tie a list's parts into a sentence: a line with any of them says what was done.
+_SENTENCE_WORDS = frozenset(
+    "to for with by in from of into across using via per at on over than that which while "
+    "so as the a an our my their its".split()
+)
+
+
+def _bare_list(text: str, lex: Lexicon) -> bool:
+    """Whether a line lists topics under an adjective, not an action: "Distributed cache, SQL".
+
+    Its first word is a verb elsewhere, but here it opens a known term ("distributed cache",
+    "distributed systems", "automated testing"), and the line is a list: three or more short
+    parts, none opening with a verb, and no word that would join them into a sentence.
+    """
+    parts = [p.split() for p in text.rstrip(". ").split(",")]
+    if len(parts) < 3 or len(parts[0]) < 2 or any(not p or len(p) > 3 for p in parts):
+        return False
+    if any(lex.verb_of(p[0]) for p in parts[1:] if p[0].lower() != "and"):
+        return False
+    if any(w.lower() in _SENTENCE_WORDS for w in words(text)):
+        return False
+    first = lex.skills.mentions(" ".join(parts[0]))
+    return bool(first) and first[0].start == 0 and " " in first[0].text
 
 
 _PAST_IRREGULAR = frozenset({"built", "rebuilt", "led", "wrote", "rewrote", "ran", "drove", "made"})

@@ -10,26 +10,16 @@ such as code reviews or an on-call rotation are advice for bullets, not for the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from bot.analysis.advice import Advice
 from bot.analysis.lexicon import Lexicon
+from bot.analysis.posting_sections import MENTIONED, REQUIRED, WEAK, posting_parts
 from bot.analysis.skills import TECH_CATEGORIES
 from bot.analysis.text import clean
 from bot.knowledge import Skill
 
-_NICE = re.compile(
-    r"nice[- ]to[- ]have|bonus|\bplus\b|preferred|desirable|would be great|a plus|optional"
-    r"|good to have|extra credit|not required|is an advantage",
-    re.IGNORECASE,
-)
-_REQUIRED = re.compile(
-    r"requirements?|required|must[- ]have|must|you have|you bring|what we(?:'re| are) looking for"
-    r"|qualifications|essential|minimum",
-    re.IGNORECASE,
-)
-_HEADING = re.compile(r"^\s*(?:#+\s*)?[A-Za-z][\w ,'&/()-]{0,60}:?\s*$")
 # The share of the score the required technologies carry when the posting names any.
 REQUIRED_TECHNOLOGY_SHARE = 80
 # Within the rest of the score: how much each other kind of keyword weighs.
@@ -66,6 +56,8 @@ class JobKeyword:
     required: bool
     kind: str = "technology"
     members: tuple[str, ...] = ()
+    # Named only where the posting describes its stack, not where it asks for anything.
+    mentioned: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +86,7 @@ class MatchReport:
                     "required": k.required,
                     "kind": k.kind,
                     "members": list(k.members),
+                    "mentioned": k.mentioned,
                 }
                 for k in self.keywords
             ],
@@ -109,51 +102,62 @@ def _kind(skill: Skill) -> str:
 
 
 def _mentioned(posting: str, lex: Lexicon) -> list[JobKeyword]:
-    """Every technology and ATS keyword the posting names, marked required or nice-to-have."""
+    """Every technology and ATS keyword the posting names, with how firmly it asks for it.
+
+    A keyword takes the firmest of its mentions (``posting_sections``): a requirements list
+    over a nice-to-have over the introduction over the team's stack.
+    """
     ats = frozenset(name for group in lex.role.keywords.values() for name in group)
-    found: dict[str, JobKeyword] = {}
-    in_nice_block = False
-    for line in clean(posting).split("\n"):
-        is_heading = bool(_HEADING.match(line)) and len(line.split()) <= 8
-        if is_heading and _NICE.search(line):
-            in_nice_block = True
-        elif is_heading and _REQUIRED.search(line):
-            in_nice_block = False
-        for sentence in re.split(r"(?<=[.!?;])\s+", line):
-            nice = in_nice_block or bool(_NICE.search(sentence))
-            for mention in lex.skills.mentions(sentence):
-                skill = mention.skill
-                if skill.category not in TECH_CATEGORIES and skill.name not in ats:
-                    continue
-                previous = found.get(skill.name)
-                if previous is None:
-                    found[skill.name] = JobKeyword(skill.name, mention.text, not nice, _kind(skill))
-                elif not nice and not previous.required:
-                    found[skill.name] = replace(previous, required=True)
-    return list(found.values())
+    found: dict[str, tuple[Skill, str, int]] = {}
+    for part in posting_parts(posting, lex.skills):
+        for mention in lex.skills.mentions(part.text):
+            skill = mention.skill
+            if skill.category not in TECH_CATEGORIES and skill.name not in ats:
+                continue
+            strength = part.strength_at(mention.start)
+            previous = found.get(skill.name)
+            if previous is None:
+                found[skill.name] = (skill, mention.text, strength)
+            elif strength > previous[2]:
+                found[skill.name] = (skill, previous[1], strength)
+    return [
+        JobKeyword(
+            skill.name,
+            term,
+            required=strength in (REQUIRED, WEAK),
+            kind=_kind(skill),
+            mentioned=strength == MENTIONED,
+        )
+        for skill, term, strength in found.values()
+    ]
 
 
 def job_keywords(posting: str, lex: Lexicon) -> list[JobKeyword]:
     """What a posting asks for, the products of one family joined into one keyword."""
     mentioned = _mentioned(posting, lex)
-    names = {k.name for k in mentioned}
+    by_name = {k.name: k for k in mentioned}
     families: dict[str, list[JobKeyword]] = {}
     for keyword in mentioned:
         family = lex.relations.family(keyword.name)
         if family is not None:
             families.setdefault(family, []).append(keyword)
+    # A product the posting only would like stays apart from a family it requires: "AWS (S3,
+    # ECS)" is required, Amazon SQS nice to have.
+    for family, members in families.items():
+        head = by_name.get(family)
+        if any(k.required for k in [*members, *([head] if head else [])]):
+            families[family] = [k for k in members if k.required]
     # A family counts as one when the posting names it, or names two of its products.
-    joined = {f for f, members in families.items() if f in names or len(members) > 1}
+    joined = {f for f, ms in families.items() if ms and (f in by_name or len(ms) > 1)}
     out: list[JobKeyword] = []
     done: set[str] = set()
     for keyword in mentioned:
         family = keyword.name if keyword.name in joined else lex.relations.family(keyword.name)
-        if family not in joined:
+        if family not in joined or (keyword.name != family and keyword not in families[family]):
             out.append(keyword)
         elif family not in done:
             done.add(family)
-            head = next((k for k in mentioned if k.name == family), None)
-            out.append(_family(family, head, families[family], lex))
+            out.append(_family(family, by_name.get(family), families[family], lex))
     return out
 
 
@@ -174,6 +178,7 @@ def _family(
         required=any(k.required for k in [*members, *([head] if head else [])]),
         kind=next(k for k in ("technology", "practice", "duty") if k in kinds),
         members=tuple(k.name for k in members),
+        mentioned=all(k.mentioned for k in [*members, *([head] if head else [])]),
     )
 
 
@@ -254,6 +259,8 @@ def _fix(keyword: JobKeyword) -> Advice:
             [keyword.name],
         )
     asks = "requires" if keyword.required else "would like"
+    if keyword.mentioned:
+        asks = "names in its stack"
     if keyword.members:
         return Advice(
             f"The posting {asks} {term}. If you have used any of them, name those in your "

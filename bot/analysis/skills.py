@@ -11,7 +11,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.analysis.text import clean, strip_bullet
+from bot.analysis.english import is_everyday_word
+from bot.analysis.skill_items import split_skill_items as split_skill_items
+from bot.analysis.tech_context import at_sentence_start, in_tech_context, only_names
 from bot.knowledge import Skill
 
 # Categories that name a concrete technology, as opposed to a practice or a soft skill.
@@ -20,10 +22,16 @@ TECH_CATEGORIES = frozenset(
 )
 _TECH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
 _MAX_NGRAM = 4
+# What may stand between the words of one spelling: "Ruby on Rails", "CI / CD", "Let's".
+_PHRASE_GAP = " \t-/&'’"
 # Explicit list items: how closely a typo must resemble a known spelling.
 _LIST_CUTOFF = 84.0
 # How closely an unknown item must resemble a spelling to be offered as "did you mean".
 _NEARBY_CUTOFF = 70.0
+# How many edits (a swap of two letters is one) a "did you mean" may be away, by length of the
+# typed item: none for three letters or fewer, where every edit makes another word.
+_SUGGESTION_EDITS = {1: 0, 2: 0, 3: 0, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 2}
+_SUGGESTION_EDITS_LONG = 3
 
 
 _SEPARATORS = re.compile(r"[\s.\-_]+")
@@ -127,54 +135,115 @@ class SkillIndex:
         if found is not None:
             return Resolved(typed, found)
         size = len(key)
+        # A typo keeps its first letter: "dokcer" is Docker, "Racket" is not React.
+        first = key[0]
         if size >= 4:
             close = process.extractOne(
                 key,
-                self._keys_sized(*_length_bounds(size, _LIST_CUTOFF)),
+                self._keys_sized(*_length_bounds(size, _LIST_CUTOFF), first=first),
                 scorer=fuzz.ratio,
                 score_cutoff=_LIST_CUTOFF,
             )
             best = close[0] if close is not None else None
             if best is None and size >= 5:
-                best = _closest_by_edits(key, self._keys_sized(size - 1, size + 1), 1)
+                best = _closest_by_edits(key, self._keys_sized(size - 1, size + 1, first=first), 1)
             if best is not None:
                 return Resolved(typed, self._by_key[best])
+        return Resolved(typed, None, self._suggestions(key))
+
+    def _suggestions(self, key: str) -> tuple[str, ...]:
+        """Known names an unknown item may be a misspelling of: few edits away for its length.
+
+        "MS Office" or "Scheme" resembles nothing closely enough to offer; a four-letter word
+        may be one letter off, a long name up to three.
+        """
+        edits = _SUGGESTION_EDITS.get(len(key), _SUGGESTION_EDITS_LONG)
+        if not edits:
+            return ()
+        size = len(key)
         nearby = process.extract(
             key,
-            self._keys_sized(*_length_bounds(size, _NEARBY_CUTOFF)),
+            self._keys_sized(*_length_bounds(size, _NEARBY_CUTOFF), first=key[0]),
             scorer=fuzz.ratio,
             limit=6,
             score_cutoff=_NEARBY_CUTOFF,
         )
-        names = tuple(dict.fromkeys(self._by_key[k].name for k, _, _ in nearby))[:3]
-        return Resolved(typed, None, names)
+        close = [k for k, _, _ in nearby if OSA.distance(key, k) <= edits]
+        return tuple(dict.fromkeys(self._by_key[k].name for k in close))[:3]
 
-    @lru_cache(maxsize=1024)  # noqa: B019 - one index per knowledge load, kept for the process
-    def _keys_sized(self, shortest: int, longest: int, typos_only: bool = False) -> list[str]:
+    @lru_cache(maxsize=4096)  # noqa: B019 - one index per knowledge load, kept for the process
+    def _keys_sized(
+        self, shortest: int, longest: int, typos_only: bool = False, first: str = ""
+    ) -> list[str]:
         """The spellings of a length in this range (of typo-prone names only), in their order."""
         keys = self._fuzzy_keys if typos_only else self._keys
-        return [key for key in keys if shortest <= len(key) <= longest]
+        return [key for key in keys if shortest <= len(key) <= longest and key.startswith(first)]
 
     def mentions(self, text: str) -> list[Mention]:
-        """Technologies named in running text, longest spelling first, typos of long names too."""
+        """Technologies named in running text, longest spelling first, typos of long names too.
+
+        A one-letter name ("C", "R"), or an everyday word opening a sentence ("Make", "Go"),
+        counts only where the words around it make it a technology (``tech_context``).
+        """
         tokens = [(m.group(0), m.start()) for m in _TECH_TOKEN.finditer(text)]
         # Each token's keys are computed once; multi-word spellings are tried only where a
         # token can start one, which is what keeps this cheap on long texts.
         phrases = [phrase_key(t) for t, _ in tokens]
-        found: list[Mention] = []
+        found: list[tuple[Mention, int, int]] = []
         i = 0
         while i < len(tokens):
-            hit = self._phrase_at(tokens, phrases, i)
+            hit = self._phrase_at(text, tokens, phrases, i)
             if hit is not None:
                 skill, width = hit
                 words = " ".join(t for t, _ in tokens[i : i + width])
-                found.append(Mention(skill, words, tokens[i][1]))
+                found.append((Mention(skill, words, tokens[i][1]), i, i + width - 1))
                 i += width
                 continue
             word, start = tokens[i]
-            found.extend(Mention(skill, written, start) for skill, written in self._in_word(word))
+            found.extend(
+                (Mention(skill, written, start), i, i) for skill, written in self._in_word(word)
+            )
             i += 1
-        return found
+        doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}
+        if doubtful:
+            found = self._confirmed(text, tokens, found, doubtful)
+        return [mention for mention, _, _ in found]
+
+    def _doubtful(self, mention: Mention, text: str, first: int) -> bool:
+        """Whether a mention is a name that may be a letter or a word where it stands."""
+        key = spelling_key(mention.text)
+        if len(key) == 1:
+            return True
+        return (
+            mention.skill.exact_case
+            and key == spelling_key(mention.skill.name)
+            and at_sentence_start(text, mention.start)
+        )
+
+    @staticmethod
+    def _confirmed(
+        text: str,
+        tokens: list[tuple[str, int]],
+        found: list[tuple[Mention, int, int]],
+        doubtful: set[int],
+    ) -> list[tuple[Mention, int, int]]:
+        """The mentions without the doubtful ones the context does not make technologies."""
+        covered = frozenset(t for _, first, last in found for t in range(first, last + 1))
+        if only_names(text, tokens, covered):
+            return found  # "Go and C": a list item of nothing but names
+        sure = {n for n in range(len(found)) if n not in doubtful}
+        # A name confirmed by its words confirms its neighbours in a list ("in C and R").
+        while True:
+            techs = frozenset(t for n in sure for t in range(found[n][1], found[n][2] + 1))
+            more = {
+                n
+                for n in doubtful - sure
+                if in_tech_context(text, tokens, found[n][1], found[n][2], techs)
+            }
+            if not more:
+                break
+            sure |= more
+        return [item for n, item in enumerate(found) if n in sure]
 
     def technologies(self, text: str) -> list[Skill]:
         """Distinct concrete technologies (not practices or soft skills) named in a text."""
@@ -191,13 +260,19 @@ class SkillIndex:
         return tuple(seen.values())
 
     def _phrase_at(
-        self, tokens: list[tuple[str, int]], phrases: list[str], i: int
+        self, text: str, tokens: list[tuple[str, int]], phrases: list[str], i: int
     ) -> tuple[Skill, int] | None:
-        """The longest multi-word spelling starting at token ``i``, with its width in tokens."""
+        """The longest multi-word spelling starting at token ``i``, with its width in tokens.
+
+        A spelling never reaches over a comma or a full stop: "ASP.NET, Web Forms" is two.
+        """
         phrase = phrases[i]
         best: tuple[Skill, int] | None = None
         for width in range(2, min(_MAX_NGRAM, len(tokens) - i) + 1):
             if phrase not in self._phrase_prefixes:
+                break
+            word, start = tokens[i + width - 2]
+            if text[start + len(word) : tokens[i + width - 1][1]].strip(_PHRASE_GAP):
                 break
             phrase = f"{phrase} {phrases[i + width - 1]}"
             skill = self._by_phrase.get(phrase)
@@ -243,6 +318,9 @@ class SkillIndex:
         return skill
 
     def _typo(self, word: str) -> Skill | None:
+        # "median" is not a typo of Debian, nor "documents" of DocumentDB.
+        if is_everyday_word(word):
+            return None
         return self._typo_of_key(spelling_key(word))
 
     @lru_cache(maxsize=8192)  # noqa: B019 - one index per knowledge load, kept for the process
@@ -255,36 +333,3 @@ class SkillIndex:
             key, self._keys_sized(size - limit, size + limit, typos_only=True), limit
         )
         return self._by_key[best] if best is not None else None
-
-
-_SPLIT = re.compile(r"[,;|\n•·▪]+|\s+(?:and|&)\s+|\s+-\s+")
-_PARENS = re.compile(r"\(([^)]*)\)")
-_EMPHASIS = re.compile(r"\*\*|__|`")
-_LABEL = re.compile(r"^[^:,;/()]{1,40}:\s*")
-_QUALIFIER = re.compile(
-    r"^(?:some|basic|basics of|familiar with|familiarity with|knowledge of|experience with|"
-    r"exposure to|proficient in|strong|advanced|intermediate|beginner|expert in)\s+",
-    re.IGNORECASE,
-)
-
-
-def split_skill_items(text: str, index: SkillIndex) -> list[str]:
-    """Split a free-form skills list into items, keeping names like CI/CD or TCP/IP whole."""
-    lines = [strip_bullet(line) for line in _EMPHASIS.sub("", clean(text)).split("\n")]
-    # "Cloud and infrastructure: AWS" — the label goes before anything is split on "and".
-    flat = "\n".join(_LABEL.sub("", line) for line in lines)
-    flat = _PARENS.sub(lambda m: ", " + m.group(1) + ", ", flat)
-    items: list[str] = []
-    for raw in _SPLIT.split(flat):
-        item = strip_bullet(raw).strip(" .:*_`\"'")
-        if ":" in item:
-            # "Languages: Python" — the label before the colon is a heading, not a skill.
-            item = item.split(":", 1)[1].strip(" .*_`\"'")
-        item = _QUALIFIER.sub("", item)
-        if not item:
-            continue
-        if "/" in item and index.exact(item) is None:
-            items.extend(part.strip() for part in item.split("/") if part.strip())
-        else:
-            items.append(item)
-    return items

@@ -15,7 +15,8 @@ from typing import Any
 
 from bot.analysis.advice import Advice, joined, pronoun
 from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
-from bot.analysis.skills import Resolved, split_skill_items
+from bot.analysis.skill_items import SkillItem, label_categories, skill_items
+from bot.analysis.skills import Resolved
 from bot.analysis.view import ResumeView, Shown, shown
 from bot.knowledge import Skill
 from bot.knowledge.schema import SkillsRules
@@ -114,7 +115,8 @@ def _list_problems(known: Sequence[Skill], rules: SkillsRules) -> set[str]:
 @lru_cache(maxsize=RESULTS_KEPT)
 def _analyse_skills(text: str, lex: Lexicon, view: ResumeView | None) -> SkillsReport:
     rules = lex.role.guidance.skills.rules
-    items = tuple(lex.skills.resolve(item) for item in split_skill_items(text, lex.skills))
+    listed = skill_items(text, lex.skills)
+    items = _plausible(tuple(lex.skills.resolve(item.text) for item in listed), listed, lex)
     names = [i.skill.name for i in items if i.skill is not None]
     duplicates = tuple(sorted({n for n in names if names.count(n) > 1}))
     groups: dict[str, list[str]] = {}
@@ -155,6 +157,30 @@ def _analyse_skills(text: str, lex: Lexicon, view: ResumeView | None) -> SkillsR
         unlisted=seen.unlisted if seen is not None and items else (),
         unshown=seen.unshown if seen is not None and items else (),
     )
+
+
+def _plausible(
+    items: tuple[Resolved, ...], listed: list[SkillItem], lex: Lexicon
+) -> tuple[Resolved, ...]:
+    """Each unknown item's "did you mean", kept to what its label or its line lists.
+
+    "Languages: Racket" offers a language, never React; on a line of languages and frameworks
+    an unknown item is offered a language or a framework.
+    """
+    by_line: dict[int, set[str]] = {}
+    for item, typed in zip(items, listed, strict=True):
+        if item.skill is not None:
+            by_line.setdefault(typed.line, set()).add(item.skill.category)
+    out: list[Resolved] = []
+    for item, typed in zip(items, listed, strict=True):
+        hint = label_categories(typed.label) or by_line.get(typed.line, set())
+        if item.suggestions and hint:
+            fitting = tuple(
+                name for name in item.suggestions if lex.skills.by_name[name].category in hint
+            )
+            item = replace(item, suggestions=fitting)
+        out.append(item)
+    return tuple(out)
 
 
 def _list_advice(

@@ -1,0 +1,244 @@
+"""A job posting read as its author wrote it: which parts require, which would only like.
+
+The posting is read into blocks (``bot.documents.read_blocks``: headings, paragraphs, list
+items, table rows, no markup) and each heading, in its real variety, says what follows it:
+
+- required: "Requirements", "What you bring", "Must have", "Qualifications", "About you"…;
+- nice to have: "Nice to have", "Bonus points", "Advantages", "We'd be excited if you've had"…;
+  "Preferred qualifications" too, unless the posting has no requirements section but a
+  nice-to-have one of its own: then they are its requirements;
+- the stack: "Our stack", "Technology summary": technologies the team uses, only mentioned;
+- nothing: "Benefits", "What we offer", "About us", "Our culture", "How to apply"…
+
+Text under no such heading (the introduction, the duties) asks for what it names, but less
+firmly than a requirements section: a nice-to-have elsewhere wins over it, and a sentence there
+about the team's stack ("we use", "our stack") only mentions. Inside any sentence, an inline
+marker makes its own clause nice to have: "(Azure preferred)", "preferably Git", "Kubernetes
+is a plus", "bonus if you know Java".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.analysis.nice_markers import nice_spans
+from bot.analysis.skills import SkillIndex
+from bot.documents import Block, read_blocks
+
+# How firmly a part asks, weakest first; a technology takes the firmest of its mentions.
+MENTIONED, WEAK, NICE, REQUIRED = 1, 2, 3, 4
+_NONE = 0
+_PREFERRED = -1  # "Preferred qualifications": NICE or REQUIRED, decided by the whole posting
+
+_NONE_HEADING = re.compile(
+    r"benefits?|perks|what we offer|we offer|our offer|what you(?:'ll| will)? (?:get|receive|find)"
+    r"|in it for you|why (?:join|us|work|you(?:'ll| will)? love)|love working"
+    r"|about (?!you\b|the (?:role|job|position|project|opportunity|work)\b"
+    r"|this (?:role|job|position)\b)"
+    r"|our (?:culture|values|mission|story|team|company|benefits)|culture(?: and values)?$"
+    r"|^(?:the )?company(?: description| overview| info| profile)?$|who we are"
+    r"|compensation|salary|^pay\b|equal opportunit|diversity|inclusion|how to apply|to apply"
+    r"|apply (?:now|here|today)|application process"
+    r"|(?:recruitment|interview|hiring|selection) process|^location|working (?:hours|conditions)"
+    r"|employment (?:type|details)|job details|life at|rewards|we provide|^contact|disclaimer"
+    r"|privacy|meet the team|next steps|\beeo\b"
+)
+_NICE_HEADING = re.compile(
+    r"nice[- ]to[- ]haves?|bonus|\bpluses\b|\bplus\b|would be (?:great|nice|a plus|awesome|cool)"
+    r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b(?! to see)"
+    r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
+    r"|stand out|brownie points|icing on the cake|\bassets?\b|helpful|beneficial|great to have"
+    r"|not (?:necessary|essential|mandatory|a requirement)"
+    r"|additional (?:skills|qualifications|experience)|(?:might|may|could) also"
+)
+_PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
+_STACK_HEADING = re.compile(
+    r"\bstack\b|technolog(?:y|ies) (?:summary|we use|used|overview|landscape)|tools we use"
+    r"|our (?:tools|tooling|technologies)|what we use|built with|tech we use"
+)
+_REQUIRED_HEADING = re.compile(
+    r"require|must[- ]haves?|must have|you(?: should| will| must)? have|you(?:'ll| will)? bring"
+    r"|what you(?:'ll| will)? need|look(?:ing)? for|are we looking|search(?:ing)? for|seek(?:ing)?"
+    r"|who you are|about you|qualifications?|skills|experience|essentials?|minimum"
+    r"|your (?:profile|skills|experience|background)|profile|ideal candidate|you are"
+    r"|you(?:'re| are) a (?:great |good )?(?:fit|match)|competenc|expect|like to see"
+    r"|you to bring|to succeed|success|candidate|prerequisites|mandatory|what it takes"
+    r"|(?:be )?a (?:great |good |strong )?(?:fit|match)"
+)
+# A sentence about the team's own stack, outside a requirements list: it only mentions.
+_STACK_SENTENCE = re.compile(
+    r"\b(?:our|modern|tech(?:nology)?|technical) stack\b|\bstack (?:of|includes|is)\b"
+    r"|\bwe(?:'re| are)? (?:currently |heavily )?(?:use|using|work with|working with|run on"
+    r"|running on|rely on|built (?:on|with))\b|\butili[sz]es\b|\btechnologies we use\b",
+    re.IGNORECASE,
+)
+_CLEAN_HEADING = re.compile(r"[^a-z0-9'’ &/+-]+")
+_HEADING_END = (":", "?", "…", "...")
+
+
+@dataclass(frozen=True)
+class PostingPart:
+    """One heading, paragraph or item of a posting and how firmly it asks for what it names.
+
+    ``nice_spans`` are the character ranges an inline marker makes nice to have.
+    """
+
+    text: str
+    strength: int
+    nice_spans: tuple[tuple[int, int], ...] = ()
+
+    def strength_at(self, start: int) -> int:
+        """How firmly the part asks for what is named at ``start``."""
+        if any(a <= start < b for a, b in self.nice_spans):
+            return NICE
+        return self.strength
+
+
+def heading_strength(text: str) -> int | None:
+    """What a heading says its section asks for; None for a heading that says nothing."""
+    words = _CLEAN_HEADING.sub(" ", text.casefold().replace("’", "'")).strip()
+    if not words:
+        return None
+    if _NONE_HEADING.search(words):
+        return _NONE
+    if _NICE_HEADING.search(words):
+        return NICE
+    if _PREFERRED_HEADING.search(words):
+        return _PREFERRED
+    if _STACK_HEADING.search(words):
+        return MENTIONED
+    if _REQUIRED_HEADING.search(words):
+        return REQUIRED
+    return None
+
+
+_LABEL_LINE = re.compile(r"^([^:]{1,60}):\s+(\S.*)$")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+")
+# A heading written as a paragraph: a short line ("Requirements", "Bonus points if you have…").
+_SHORT_HEADING_WORDS = 6
+_LONG_HEADING_WORDS = 12
+# Headings a reader sees as headings, by rank; a line read as one is below all of them.
+_TOP_LEVEL = 1
+_LINE_LEVEL = 7
+
+
+@dataclass(frozen=True)
+class _Heading:
+    strength: int | None
+    level: int
+    # What the heading names besides saying what follows: "Backend Developer (Node.js)".
+    text: str
+    # A label line ("Salary: 100k", "Nice to have: Redis") heads only itself.
+    local: bool = False
+
+
+@lru_cache(maxsize=256)
+def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
+    """The posting's headings, paragraphs and items, each with how firmly it asks."""
+    blocks = read_blocks(posting)
+    headings = [
+        _heading(b, blocks[n + 1] if n + 1 < len(blocks) else None, skills)
+        for n, b in enumerate(blocks)
+    ]
+    found = {h.strength for h in headings if h is not None}
+    # "Preferred qualifications" are nice, unless the posting has a nice-to-have list of its
+    # own and no requirements: then they are the requirements.
+    preferred = REQUIRED if NICE in found and REQUIRED not in found else NICE
+    firm = bool(found & {REQUIRED, NICE, _PREFERRED})
+    parts: list[PostingPart] = []
+    current, level = WEAK, _LINE_LEVEL + 1
+    for block, heading in zip(blocks, headings, strict=True):
+        text = block.text
+        strength = current
+        if heading is not None and heading.local:
+            strength = _resolved(heading.strength, preferred)
+        elif heading is not None:
+            if heading.strength is not None:
+                current, level = _resolved(heading.strength, preferred), heading.level
+            elif heading.level <= level:
+                current, level = WEAK, heading.level
+            strength = current
+        text = heading.text if heading is not None else block.text
+        if strength != _NONE and text:
+            parts.extend(_parts(text, strength, firm))
+    return (*_front_matter_parts(posting), *parts)
+
+
+def _resolved(strength: int | None, preferred: int) -> int:
+    if strength is None:
+        return WEAK
+    return preferred if strength == _PREFERRED else strength
+
+
+_FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_FRONT_MATTER_LINE = re.compile(r"^\s*(?:-\s+|[\w -]{1,30}:\s*)?(.*)$")
+
+
+def _front_matter_parts(posting: str) -> list[PostingPart]:
+    """The values of a page's front matter: its title, description, technology tags.
+
+    They are what the page shows as the job's own words, read as the introduction is.
+    """
+    found = _FRONT_MATTER.match(posting)
+    if found is None:
+        return []
+    values = (_FRONT_MATTER_LINE.match(line) for line in found.group(1).split("\n"))
+    texts = [v.group(1).strip(" \"'") for v in values if v is not None]
+    return [PostingPart(text, WEAK) for text in texts if text and not text.startswith("/")]
+
+
+def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Heading | None:
+    """What a block says as a heading, or None for a block that is no heading.
+
+    A text line is one when it reads as one: short and saying what follows ("Requirements",
+    "Bonus points if you have…", "We'd be excited if you've had:"), and naming no technology;
+    so is a list item that ends in a colon and says what follows ("- Nice to have:"). A label
+    line or item ("Nice to have: Kafka, Redis") heads only itself.
+    """
+    text = block.text.strip(" *_#`")
+    if block.kind == "heading":
+        return _Heading(heading_strength(text), block.level or _TOP_LEVEL, text)
+    if block.kind not in ("text", "item"):
+        return None
+    label = _LABEL_LINE.match(text)
+    if label is not None and len(label.group(1).split()) <= _SHORT_HEADING_WORDS:
+        strength = heading_strength(label.group(1))
+        if strength is not None:
+            return _Heading(strength, _LINE_LEVEL, label.group(2), local=True)
+    size = len(text.split())
+    if block.kind == "item":
+        looks = text.endswith(":") and size <= _LONG_HEADING_WORDS
+        strength = heading_strength(text) if looks else None
+        if strength is None or skills.technologies(text):
+            return None
+        return _Heading(strength, _LINE_LEVEL, text)
+    looks = (text.endswith(_HEADING_END) and size <= _LONG_HEADING_WORDS) or (
+        size <= _SHORT_HEADING_WORDS
+        and not text.endswith(".")
+        and (
+            (following is not None and following.kind == "item")
+            or heading_strength(text) is not None
+        )
+    )
+    if not looks or skills.technologies(text):
+        return None
+    return _Heading(heading_strength(text), _LINE_LEVEL, text)
+
+
+def _parts(text: str, strength: int, firm: bool) -> list[PostingPart]:
+    """One block's sentences, each with how firmly it asks and its inline nice-to-haves.
+
+    A sentence about the team's stack outside a requirements list only mentions what it names,
+    when the posting has a requirements or nice-to-have list to say what it asks for.
+    """
+    if strength not in (REQUIRED, WEAK):
+        return [PostingPart(text, strength)]
+    out: list[PostingPart] = []
+    for sentence in _SENTENCE.split(text):
+        here = strength
+        if strength == WEAK and firm and _STACK_SENTENCE.search(sentence):
+            here = MENTIONED
+        out.append(PostingPart(sentence, here, nice_spans(sentence)))
+    return out

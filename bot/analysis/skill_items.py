@@ -1,0 +1,143 @@
+"""A free-form skills list split into items, each with the label it was listed under.
+
+People write skills lists in every shape: "Python, Go", "Languages: Python; Databases: MySQL",
+"- Some knowledge of kubernetes", or one line where a PDF or a page joined several labelled
+lines ("… Rust, SQL Backend: Node.js, Express Cloud & DevOps: AWS"). The label says what the
+items are ("Languages"), which is what a "did you mean" may offer; it is never an item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from bot.analysis.text import clean, strip_bullet
+from bot.knowledge import Skill
+
+
+class _Names(Protocol):
+    def exact(self, text: str) -> Skill | None: ...
+
+
+@dataclass(frozen=True)
+class SkillItem:
+    """One item of a skills list, the label it was listed under ("" for none), its line."""
+
+    text: str
+    label: str
+    line: int
+
+
+_SPLIT = re.compile(r"[,;|•·▪]+|\s+(?:and|&)\s+|\s+-\s+")
+_PARENS = re.compile(r"\(([^)]*)\)")
+_EMPHASIS = re.compile(r"\*\*|__|`")
+_LABEL = re.compile(r"^([^:,;/()]{1,40}):\s*")
+# Words that say how well, not what: "some knowledge of kubernetes" is Kubernetes.
+_QUALIFIER = re.compile(
+    r"^(?:some|basic|basics of|familiar with|familiarity with|knowledge of|experience with|"
+    r"exposure to|proficient in|proficiency in|strong|advanced|intermediate|beginner|expert in|"
+    r"working knowledge of|understanding of|good|solid|deep|hands-on|hands on)\s+",
+    re.IGNORECASE,
+)
+# "Lua. etc", "and more": the end of a list, not an item.
+_TRAILER = re.compile(r"[\s.,]*\b(?:etc|and more|and so on|and others)\.?$", re.IGNORECASE)
+# Words a label is made of; an item of only these ("Other Skills", "Tools") is a label.
+LABEL_WORDS = frozenset(
+    """
+    languages language programming frameworks framework libraries library tools tooling
+    databases database db dbs storage datastores datastore data cloud devops infrastructure infra
+    platforms platform technologies technology technical tech skills skill other others misc
+    miscellaneous testing tests quality messaging queues streaming backend frontend web and &
+    core stack hard soft general familiar with some
+    """.split()
+)
+
+
+# What a label says its items are: "Languages", "Cloud & DevOps", "Storage".
+_LABEL_CATEGORY = {
+    **dict.fromkeys(("language", "languages", "programming"), "languages"),
+    **dict.fromkeys(("framework", "frameworks", "library", "libraries", "web"), "frameworks"),
+    **dict.fromkeys(
+        ("database", "databases", "db", "dbs", "storage", "datastore", "datastores"), "databases"
+    ),
+    **dict.fromkeys(("messaging", "queue", "queues", "streaming", "mq", "brokers"), "messaging"),
+    **dict.fromkeys(
+        ("cloud", "devops", "infrastructure", "infra", "containers", "hosting"), "cloud"
+    ),
+    **dict.fromkeys(("tools", "tooling"), "tools"),
+    **dict.fromkeys(("testing", "tests", "quality", "qa"), "testing"),
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def label_categories(label: str) -> frozenset[str]:
+    """The categories a label names ("Cloud & DevOps": cloud); empty for none it names."""
+    return frozenset(
+        _LABEL_CATEGORY[w] for w in _WORD.findall(label.casefold()) if w in _LABEL_CATEGORY
+    )
+
+
+def skill_items(text: str, index: _Names) -> list[SkillItem]:
+    """Split a free-form skills list into items, keeping names like CI/CD or TCP/IP whole."""
+    out: list[SkillItem] = []
+    lines = [strip_bullet(line) for line in _EMPHASIS.sub("", clean(text)).split("\n")]
+    for number, line in enumerate(lines):
+        label = ""
+        # "Cloud and infrastructure: AWS" — the label goes before anything is split on "and".
+        found = _LABEL.match(line)
+        if found is not None:
+            label, line = found.group(1).strip(), line[found.end() :]
+        line = _PARENS.sub(lambda m: ", " + m.group(1) + ", ", line)
+        for chunk in line.split(","):
+            label = _chunk_items(chunk, label, number, index, out)
+    return out
+
+
+def _chunk_items(chunk: str, label: str, line: int, index: _Names, out: list[SkillItem]) -> str:
+    """The items of one comma-separated chunk, added to ``out``; returns the label now in force.
+
+    A chunk with a colon inside a line starts a new label: "SQL Backend: Node.js" is the item
+    SQL, then the label Backend over Node.js.
+    """
+    if "://" in chunk:
+        return label
+    *heads, chunk = chunk.split(":")
+    for head in heads:
+        words = head.split()
+        kept = next(
+            (k for k in range(len(words) - 1, 0, -1) if index.exact(" ".join(words[:k]))), 0
+        )
+        if kept:
+            _add(" ".join(words[:kept]), label, line, index, out)
+        label = " ".join(words[kept:]).strip(" .*_`\"'")
+    for raw in _SPLIT.split(chunk):
+        _add(raw, label, line, index, out)
+    return label
+
+
+def _add(raw: str, label: str, line: int, index: _Names, out: list[SkillItem]) -> None:
+    item = strip_bullet(raw).strip(" .:*_`\"'")
+    item = _TRAILER.sub("", item).strip(" .:")
+    while True:
+        shorter = _QUALIFIER.sub("", item)
+        if shorter == item:
+            break
+        item = shorter
+    if not item or _is_label(item, index):
+        return
+    if "/" in item and index.exact(item) is None:
+        out.extend(SkillItem(p.strip(), label, line) for p in item.split("/") if p.strip())
+    else:
+        out.append(SkillItem(item, label, line))
+
+
+def _is_label(item: str, index: _Names) -> bool:
+    """Whether an item is a label that lost its colon: "Frameworks", "Other Skills"."""
+    words = item.casefold().split()
+    return all(w in LABEL_WORDS for w in words) and index.exact(item) is None
+
+
+def split_skill_items(text: str, index: _Names) -> list[str]:
+    """The items of a free-form skills list, as typed."""
+    return [item.text for item in skill_items(text, index)]

@@ -1,0 +1,225 @@
+"""Issue 14, point 5: a posting's required and nice-to-have technologies, as its author wrote them.
+
+Headings in their real variety (Markdown or plain, bold or not), inline markers, sections that
+ask for nothing, and the team's stack, which only mentions.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import lexicon_for, match_resume
+from bot.analysis.lexicon import Lexicon
+from bot.analysis.match import JobKeyword
+from bot.analysis.nice_markers import nice_spans
+from bot.analysis.posting_sections import NICE, REQUIRED, heading_strength
+from bot.knowledge import RoleKnowledge
+
+
+@pytest.fixture(scope="module")
+def lex(role: RoleKnowledge) -> Lexicon:
+    return lexicon_for(role)
+
+
+def _keywords(lex: Lexicon, posting: str) -> dict[str, JobKeyword]:
+    return {k.name: k for k in match_resume("", posting, lex).keywords}
+
+
+def _split(lex: Lexicon, posting: str) -> tuple[set[str], set[str], set[str]]:
+    """Required, nice-to-have and only-mentioned names."""
+    found = _keywords(lex, posting).values()
+    return (
+        {k.name for k in found if k.required},
+        {k.name for k in found if not k.required and not k.mentioned},
+        {k.name for k in found if k.mentioned},
+    )
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## **Nice to have**",
+        "## Nice-to-haves",
+        "### Bonus points",
+        "Bonus points if you have…",
+        "Advantages:",
+        "We'd be really excited if you've had:",
+        "**Pluses**",
+        "It would be great if you have:",
+        "Desirable",
+        "NICE TO HAVE",
+    ],
+)
+def test_nice_to_have_headings_in_their_variety(lex: Lexicon, heading: str) -> None:
+    posting = f"Requirements\n- Python and Django\n\n{heading}\n- Kafka\n- Redis\n"
+    required, nice, _ = _split(lex, posting)
+    assert required == {"Python", "Django"}
+    assert nice == {"Kafka", "Redis"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Requirements",
+        "What you bring:",
+        "**Must have**",
+        "You have",
+        "### Qualifications",
+        "About you",
+        "What we're looking for:",
+        "We look for you to bring:",
+        "MINIMUM QUALIFICATIONS",
+    ],
+)
+def test_required_headings_in_their_variety(lex: Lexicon, heading: str) -> None:
+    posting = f"{heading}\n- Go and PostgreSQL\n\n## Nice to have\n- Kubernetes\n"
+    required, nice, _ = _split(lex, posting)
+    assert required == {"Go", "PostgreSQL"}
+    assert nice == {"Kubernetes"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## Benefits",
+        "What we offer",
+        "**Perks:**",
+        "## About us",
+        "Our culture",
+        "Why join us?",
+        "### Salary",
+        "## How to apply",
+    ],
+)
+def test_sections_that_ask_for_nothing_give_no_keywords(lex: Lexicon, heading: str) -> None:
+    posting = (
+        f"## Requirements\n- Java\n\n{heading}\n"
+        "- A MacBook, and Slack, Jira and Docker courses on us\n"
+    )
+    assert set(_keywords(lex, posting)) == {"Java"}
+
+
+def test_the_stack_section_only_mentions(lex: Lexicon) -> None:
+    posting = (
+        "## Our stack\n- **Backend:** Java, Micronaut\n- **Datastore:** Kafka, Elasticsearch\n\n"
+        "## What we're looking for\n- 7+ years of Java\n- Kafka\n\n"
+        "## Bonus points\n- Micronaut\n"
+    )
+    required, nice, mentioned = _split(lex, posting)
+    assert required == {"Java", "Kafka"}
+    assert nice == {"Micronaut"}
+    assert mentioned == {"Elasticsearch"}
+
+
+def test_a_sentence_about_the_stack_outside_the_requirements_only_mentions(lex: Lexicon) -> None:
+    posting = (
+        "We are using a modern stack of technologies like PostgreSQL, Kafka and Grafana.\n\n"
+        "## Requirements\n- Kotlin and Kafka\n"
+    )
+    required, _, mentioned = _split(lex, posting)
+    assert required == {"Kotlin", "Kafka"}
+    assert mentioned == {"PostgreSQL", "Grafana"}
+
+
+def test_preferred_qualifications_beside_requirements_are_nice(lex: Lexicon) -> None:
+    posting = "## Minimum qualifications\n- Python\n\n## Preferred qualifications\n- Go\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Python"}, {"Go"})
+
+
+def test_preferred_qualifications_alone_are_the_requirements(lex: Lexicon) -> None:
+    posting = "## Preferred qualifications and skills\n- TypeScript\n\n## Nice to have\n- NestJS\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"TypeScript"}, {"NestJS"})
+
+
+@pytest.mark.parametrize(
+    ("line", "required", "nice"),
+    [
+        ("Cloud experience with AWS or GCP (Azure preferred)", {"AWS", "GCP"}, {"Azure"}),
+        ("Knowledge of version control – preferably Git", {"Version control"}, {"Git"}),
+        ("Kubernetes experience is a big plus", set(), {"Kubernetes"}),
+        ("Expertise in Kotlin, and bonus if you have Java skills", {"Kotlin"}, {"Java"}),
+        ("Highly desirable familiarity with Kubernetes and Helm", set(), {"Kubernetes", "Helm"}),
+        ("Python is required, and Go is a plus", {"Python"}, {"Go"}),
+        ("Experience with AWS, GCP or Azure is an advantage", set(), {"AWS", "GCP", "Azure"}),
+    ],
+)
+def test_inline_markers_make_their_own_clause_nice(
+    lex: Lexicon, line: str, required: set[str], nice: set[str]
+) -> None:
+    got_required, got_nice, _ = _split(lex, f"## Requirements\n- {line}\n")
+    assert (got_required, got_nice) == (required, nice)
+
+
+def test_words_that_only_look_like_markers_are_not(lex: Lexicon) -> None:
+    assert nice_spans("Take advantage of AWS credits") == ()
+    assert nice_spans("Python plus Django for the admin") == ()
+    posting = "## Requirements\n- Python plus Django\n- Take advantage of AWS\n"
+    required, nice, _ = _split(lex, posting)
+    assert required == {"Python", "Django", "AWS"} and not nice
+
+
+def test_a_label_line_heads_only_itself(lex: Lexicon) -> None:
+    posting = (
+        "Location: Remote\nSalary: up to 100k\nWe need Go and PostgreSQL.\nNice to have: Redis."
+    )
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Go", "PostgreSQL"}, {"Redis"})
+
+
+@pytest.mark.parametrize(
+    ("text", "strength"),
+    [
+        ("Nice to have", NICE),
+        ("What would make you stand out", NICE),
+        ("Requirements", REQUIRED),
+        ("Who you are", REQUIRED),
+        ("Who we are", 0),
+        ("What you'll do", None),
+    ],
+)
+def test_heading_strength(text: str, strength: int | None) -> None:
+    assert heading_strength(text) == strength
+
+
+def test_verbs_in_a_posting_are_not_tools(lex: Lexicon) -> None:
+    posting = (
+        "## What you will do\n- Make business and technical decisions\n"
+        "- Express interest in the data space\n- Spring into action when things break\n"
+        "- Share what you learn with the rest of the team\n\n## Requirements\n- Go and C\n"
+    )
+    assert set(_keywords(lex, posting)) == {"Go", "C"}
+
+
+def test_html_and_css_are_found(lex: Lexicon) -> None:
+    required, _, _ = _split(lex, "## Requirements\n- HTML/CSS, Sass and JavaScript\n")
+    assert required == {"HTML", "CSS", "Sass", "JavaScript"}
+
+
+def test_a_stack_only_technology_is_advised_as_such(lex: Lexicon) -> None:
+    posting = "## Our stack\n- Elasticsearch\n\n## Requirements\n- Java\n"
+    advice = match_resume("Java developer", posting, lex).advice
+    assert any("names in its stack" in line and "Elasticsearch" in line for line in advice)
+
+
+def test_a_product_only_wanted_stays_apart_from_a_family_required(lex: Lexicon) -> None:
+    posting = "## Requirements\n- AWS: S3 and ECS\n\n## Nice to have\n- Amazon SQS\n"
+    found = _keywords(lex, posting)
+    assert found["AWS"].required and set(found["AWS"].members) == {"Amazon S3", "Amazon ECS"}
+    assert not found["Amazon SQS"].required
+
+
+@pytest.mark.parametrize(
+    ("line", "nice"),
+    [
+        ("Kafka (nice to have)", {"Kafka"}),
+        ("Experience with Go, Kafka (a plus) and Redis", {"Kafka"}),
+        ("Kafka – nice to have", {"Kafka"}),
+        ("Knowledge of Terraform would be beneficial", {"Terraform"}),
+        ("It would be great to have Kafka experience", {"Kafka"}),
+    ],
+)
+def test_markers_after_what_they_cover(lex: Lexicon, line: str, nice: set[str]) -> None:
+    _, got, _ = _split(lex, f"## Requirements\n- {line}\n")
+    assert got == nice

@@ -1,0 +1,222 @@
+"""Issue 14, point 4: technologies recognised, short names in context, words and verbs not tools.
+
+Each test names the case it guards; both sides of every rule are tested: what must be a
+technology and what must stay a word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.analysis import analyse_bullet, lexicon_for
+from bot.analysis.lexicon import Lexicon
+from bot.analysis.skill_items import split_skill_items
+from bot.analysis.skills_section import analyse_skills
+from bot.knowledge import RoleKnowledge
+
+
+@pytest.fixture(scope="module")
+def lex(role: RoleKnowledge) -> Lexicon:
+    return lexicon_for(role)
+
+
+def _named(lex: Lexicon, text: str) -> list[str]:
+    return [m.skill.name for m in lex.skills.mentions(text)]
+
+
+# --- a skills list --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        ("C", "C"),
+        ("C#", "C#"),
+        ("c#", "C#"),
+        ("C++", "C++"),
+        ("Go", "Go"),
+        ("R", "R"),
+        ("Rust", "Rust"),
+        ("Dart", "Dart"),
+        ("Elm", "Elm"),
+        ("Lua", "Lua"),
+        ("Scheme", "Scheme"),
+        ("Racket", "Racket"),
+        ("HTML", "HTML"),
+        ("CSS", "CSS"),
+        ("SCSS", "Sass"),
+        ("Ember", "Ember.js"),
+        ("NumPy", "NumPy"),
+        ("scikit-learn", "scikit-learn"),
+        ("Ubuntu", "Ubuntu"),
+        ("SvelteKit", "SvelteKit"),
+    ],
+)
+def test_every_mainstream_name_is_recognised_in_a_skills_list(
+    lex: Lexicon, item: str, name: str
+) -> None:
+    resolved = lex.skills.resolve(item)
+    assert resolved.skill is not None and resolved.skill.name == name
+
+
+def test_c_and_c_sharp_are_languages_in_a_list(lex: Lexicon) -> None:
+    report = analyse_skills("Languages: C, C#, C/C++, Python", lex)
+    assert report.groups["languages"] == ["C", "C#", "C++", "Python"]
+    assert not report.unknown
+
+
+def test_labels_joined_into_one_line_are_not_items(lex: Lexicon) -> None:
+    # A page that put its labelled lines on one line: the label after "SQL" is not part of it.
+    text = "Languages: Rust, SQL Backend: Node.js, NestJS Cloud & DevOps: AWS Tools: Git"
+    assert split_skill_items(text, lex.skills) == ["Rust", "SQL", "Node.js", "NestJS", "AWS", "Git"]
+
+
+def test_how_well_and_etc_are_not_part_of_an_item(lex: Lexicon) -> None:
+    text = "- Languages: Golang, Lua. etc\n- Some knowledge of kubernetes"
+    assert split_skill_items(text, lex.skills) == ["Golang", "Lua", "kubernetes"]
+
+
+def test_a_label_that_lost_its_colon_is_not_an_unknown_skill(lex: Lexicon) -> None:
+    report = analyse_skills("- Languages\n- : Ruby, Elm\n- Other Skills and Tools\n- : Linux", lex)
+    assert [s.name for s in report.known] == ["Ruby", "Elm", "Linux"]
+    assert not report.unknown
+
+
+# --- did you mean ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("item", ["MS Office", "Photoshop", "Excel", "Banana bread"])
+def test_nothing_is_offered_for_what_resembles_no_technology(lex: Lexicon, item: str) -> None:
+    assert lex.skills.resolve(item).suggestions == ()
+
+
+def test_scheme_and_racket_are_not_offered_sqlalchemy_or_react(lex: Lexicon) -> None:
+    report = analyse_skills("Scheme, Racket, MS Office", lex)
+    assert not any("SQLAlchemy" in line or "React" in line for line in report.advice)
+
+
+def test_a_close_misspelling_is_offered_its_name(lex: Lexicon) -> None:
+    assert lex.skills.resolve("Jire").suggestions == ("Jira",)
+
+
+def test_a_suggestion_keeps_the_first_letter(lex: Lexicon) -> None:
+    # "Racket" resembles "React" by ratio, but a typo rarely changes its first letter.
+    assert "React" not in lex.skills.resolve("Rackit").suggestions
+
+
+def test_suggestions_stay_in_the_category_the_label_names(lex: Lexicon) -> None:
+    def offered(text: str) -> tuple[str, ...]:
+        return analyse_skills(text, lex).unknown[0].suggestions
+
+    assert "Helm" in offered("Heml")
+    assert offered("Cloud: Heml") == ("Helm",)
+    assert offered("Databases: Heml") == ()
+    # Without a label, the line's other skills say what it lists.
+    assert offered("Python, Java, Heml") == ("HTML",)
+
+
+# --- short names in running text ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Wrote the parser in C and the CLI in Go", ["C", "Go"]),
+        ("Experience with C, C++ and Python", ["C", "C++", "Python"]),
+        ("Go developer with five years of backend work", ["Go"]),
+        ("Built the forecasting models in R", ["R"]),
+        ("Python, R, and SQL for the analytics team", ["Python", "R", "SQL"]),
+        ("Rust, which we use for performance-critical agents", ["Rust"]),
+        ("Languages: C", ["C"]),
+        ("C", ["C"]),
+        ("Kept the C/C++ toolchain building on three platforms", ["C", "C++"]),
+        ("Rewrote the Lua scripts in Dart", ["Lua", "Dart"]),
+    ],
+)
+def test_short_names_count_where_the_context_makes_them_technologies(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Got a C grade in calculus",
+        "Moved the R&D team to a new office",
+        "Plan B and C were both rejected",
+        "Raised a Series C round",
+        "Go to market in three weeks",
+        "John C. Smith signed off the release",
+        "Q&A sessions every Friday",
+    ],
+)
+def test_short_names_do_not_count_as_words_or_letters(lex: Lexicon, text: str) -> None:
+    assert _named(lex, text) == []
+
+
+# --- verbs and words are not tools ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Make business and technical decisions",
+        "Make sure every release is reviewed",
+        "express interest in the data space",
+        "Express interest in the data space",
+        "Spring into action when incidents happen",
+        "Share knowledge with the rest of the team",
+        "Echo the customer's needs to the team",
+        "Chef for a day at the company retreat",
+    ],
+)
+def test_verbs_and_words_are_not_tools(lex: Lexicon, text: str) -> None:
+    assert _named(lex, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Built the API with Express and Spring", ["Express", "Spring"]),
+        ("Wrote Makefiles for every service", ["Make"]),
+        ("Used Make and Bazel for builds", ["Make", "Bazel"]),
+        ("Designed REST endpoints for billing", ["REST APIs"]),
+        ("Spring Boot services on Kubernetes", ["Spring Boot", "Kubernetes"]),
+    ],
+)
+def test_the_same_names_still_count_as_tools(lex: Lexicon, text: str, names: list[str]) -> None:
+    assert _named(lex, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cut the median latency by 30%",
+        "Linked the billing and order services",
+        "Wrote design documents for every change",
+        "Helped customize the onboarding flow",
+    ],
+)
+def test_everyday_words_are_not_guessed_to_be_misspelt_technologies(
+    lex: Lexicon, text: str
+) -> None:
+    assert _named(lex, text) == []
+
+
+def test_misspelt_technologies_in_running_text_are_still_found(lex: Lexicon) -> None:
+    assert _named(lex, "Deployed on kubernets with terrafrom") == ["Kubernetes", "Terraform"]
+
+
+# --- an action verb, not an adjective -------------------------------------------------------
+
+
+def test_a_list_of_topics_gets_no_action_verb(lex: Lexicon) -> None:
+    assert not analyse_bullet("Distributed cache, computations, SQL", lex).checks["strong_verb"]
+    assert not analyse_bullet("Distributed systems, Kafka, Go", lex).checks["strong_verb"]
+
+
+def test_the_same_word_as_a_verb_keeps_its_credit(lex: Lexicon) -> None:
+    report = analyse_bullet("Distributed traffic across 3 regions, cutting p99 by 40%", lex)
+    assert report.checks["strong_verb"]
+    assert analyse_bullet("Built APIs, queues, dashboards", lex).checks["strong_verb"]
