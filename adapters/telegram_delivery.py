@@ -161,17 +161,21 @@ class Poller:
                     continue
                 pause = FIRST_PAUSE_SECONDS
                 if fetched is not None:
-                    self._take(fetched)
+                    self._take(*fetched)
                 if self._in_hand and not stop.is_set():
                     await self._until_progress(stop)
         finally:
             await self._dispatcher.drain(DRAIN_SECONDS)
             await self._confirm()
 
-    async def _poll(self, stop: asyncio.Event) -> tuple[Update, ...] | None:
-        """One getUpdates (None when ``stop`` came first); it confirms what is handled."""
+    async def _poll(self, stop: asyncio.Event) -> tuple[tuple[Update, ...], bool] | None:
+        """One getUpdates, and whether it was sent with nothing in hand (None: stopped first).
+
+        The offset it carries confirms everything handled so far.
+        """
         self._progress.clear()
         offset = self.offset
+        empty_handed = not self._in_hand
         fetch = asyncio.ensure_future(
             self._bot.get_updates(
                 offset=offset,
@@ -184,12 +188,14 @@ class Poller:
             return None
         updates: tuple[Update, ...] = fetch.result()
         self._confirmed = offset
-        return updates
+        return updates, empty_handed
 
-    def _take(self, updates: tuple[Update, ...]) -> None:
+    def _take(self, updates: tuple[Update, ...], empty_handed: bool) -> None:
         for update in updates:
-            # Updates still in hand come back in every poll until they are confirmed.
-            if update.update_id < self._next:
+            # Updates in hand come back in every poll until they are confirmed. Asked with
+            # nothing in hand, everything is new, even an id below the last one: Telegram
+            # starts the ids afresh after a week without updates.
+            if update.update_id < self._next and not empty_handed:
                 continue
             self._next = update.update_id + 1
             task = self._dispatcher.submit(update)
@@ -231,7 +237,7 @@ class WebhookReceiver:
         self._bot = app.bot
         self._dispatcher = dispatcher
         self._hook = hook
-        self._stopping = False
+        self.stopping = False
 
     async def run(self, stop: asyncio.Event) -> None:
         """Serve until ``stop`` is set, then finish the updates in hand and close."""
@@ -249,7 +255,7 @@ class WebhookReceiver:
             log.info("receiving updates by webhook on port %d", self._hook.port)
             await stop.wait()
         finally:
-            self._stopping = True
+            self.stopping = True
             # No new connections: whatever spreads requests sends them to another worker.
             await site.stop()
             await self._dispatcher.drain(DRAIN_SECONDS)
@@ -265,7 +271,7 @@ class WebhookReceiver:
         )
 
     async def _receive(self, request: web.Request) -> web.Response:
-        if self._stopping:
+        if self.stopping:
             # Telegram sends it again: to another worker, or here after the restart.
             return web.Response(status=503)
         secret = self._hook.secret
@@ -274,8 +280,11 @@ class WebhookReceiver:
         ):
             return web.Response(status=403)
         try:
-            update = Update.de_json(await request.json(), self._bot)
+            data = await request.json()
+            update = Update.de_json(data, self._bot) if isinstance(data, dict) else None
         except (ValueError, TypeError, KeyError, AttributeError):
+            update = None
+        if update is None:
             return web.Response(status=400)
         # Shielded: a dropped connection must not cancel a turn half-way; Telegram's retry
         # then finds it handled.
