@@ -24,10 +24,14 @@ KEPT_IDS = 50
 
 @dataclass(frozen=True)
 class Deliveries:
-    """The ids of the last messages applied (oldest first) and the replies to the latest."""
+    """The ids of the last messages applied (oldest first) and the replies to the latest.
+
+    The replies stay in their stored form until they are needed, which is almost never: a
+    turn only checks the ids and writes its own replies.
+    """
 
     ids: tuple[str, ...] = ()
-    replies: tuple[Reply, ...] | None = None
+    stored_replies: tuple[dict[str, Any], ...] | None = None
 
     def holds(self, message_id: str) -> bool:
         """Whether this message was already applied."""
@@ -35,13 +39,20 @@ class Deliveries:
 
     def replay(self, message_id: str) -> list[Reply]:
         """What to send for a message seen again: the stored replies if it is the latest."""
-        if self.ids and self.ids[-1] == message_id and self.replies is not None:
-            return list(self.replies)
+        if self.ids and self.ids[-1] == message_id and self.stored_replies is not None:
+            return [_load_reply(item) for item in self.stored_replies]
         return []
+
+    @property
+    def has_replies(self) -> bool:
+        """Whether the latest message's replies are kept (until a later message settles them)."""
+        return self.stored_replies is not None
 
     def add(self, message_id: str, replies: Sequence[Reply]) -> Deliveries:
         """The window once this message is applied with these replies."""
-        return Deliveries((*self.ids, message_id)[-KEPT_IDS:], tuple(replies))
+        return Deliveries(
+            (*self.ids, message_id)[-KEPT_IDS:], tuple(_dump_reply(item) for item in replies)
+        )
 
     def settled(self) -> Deliveries:
         """The window once a later message without an id was handled: nothing left to resend."""
@@ -55,8 +66,8 @@ class Deliveries:
     def dump(self) -> dict[str, Any]:
         """The JSON document stored beside the progress."""
         document: dict[str, Any] = {"ids": list(self.ids)}
-        if self.replies is not None:
-            document["replies"] = [_dump_reply(item) for item in self.replies]
+        if self.stored_replies is not None:
+            document["replies"] = list(self.stored_replies)
         return document
 
     @classmethod
@@ -65,10 +76,7 @@ class Deliveries:
         if not document:
             return EMPTY
         replies = document.get("replies")
-        return cls(
-            tuple(str(item) for item in document.get("ids", ())),
-            None if replies is None else tuple(_load_reply(item) for item in replies),
-        )
+        return cls(tuple(document.get("ids", ())), None if replies is None else tuple(replies))
 
 
 EMPTY = Deliveries()

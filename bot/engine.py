@@ -236,7 +236,7 @@ def _written_window(
     """The deliveries to store with this turn's progress; None when they stay as they are."""
     if message_id is not None:
         return window.add(message_id, replies)
-    if window.replies is not None:
+    if window.has_replies:
         # A later message is being handled, so the latest one's replies went out long ago.
         return window.settled()
     return None

@@ -115,4 +115,6 @@ def test_replies_round_trip_with_files_buttons_and_formatting() -> None:
     window = Deliveries().add("9", replies)
     assert Deliveries.load(window.dump()) == window
     assert Deliveries.load(window.dump()).replay("9") == list(replies)
+    assert Deliveries.load(window.dump()).replay("8") == []
+    assert not window.settled().has_replies and window.settled().ids == ("9",)
     assert Deliveries.load(None) == Deliveries()
