@@ -202,7 +202,10 @@ class Poller:
             self._in_hand[update.update_id] = task
             task.add_done_callback(partial(self._done, update.update_id))
 
-    def _done(self, update_id: int, _task: asyncio.Task[None]) -> None:
+    def _done(self, update_id: int, task: asyncio.Task[None]) -> None:
+        if task.cancelled():
+            # Cut short by a stop that ran out of time: not handled, so never confirmed.
+            return
         self._in_hand.pop(update_id, None)
         self._progress.set()
 

@@ -12,6 +12,7 @@ import aiohttp
 import pytest
 from telegram import Update
 
+from adapters import telegram_delivery as delivery
 from adapters.telegram_bot import build_application, start
 from adapters.telegram_delivery import Dispatcher, WebhookReceiver
 from adapters.telegram_settings import Webhook
@@ -167,3 +168,21 @@ async def test_a_webhook_update_whose_answer_failed_is_sent_again_and_applied_on
     assert json.dumps(again.params.get("reply_markup"), sort_keys=True) == json.dumps(
         first.params.get("reply_markup"), sort_keys=True
     )
+
+
+async def test_a_turn_cut_short_by_a_slow_stop_is_not_confirmed(
+    fake: FakeBotApi, sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(delivery, "DRAIN_SECONDS", 0.2)
+    release = fake.hold_next("sendMessage")
+    try:
+        async with running_bot(fake, sqlite_engine):
+            since = fake.mark()
+            fake.send_text("/help")
+            held = fake.last_update_id
+            await fake.wait_for(lambda c: c.method == "sendMessage", since, answered=False)
+        # Stopped while the reply was still held: left for Telegram to send again.
+        assert all(offset <= held for offset in offsets(fake, since))
+        assert fake.pending_updates == 1
+    finally:
+        release.set()
