@@ -24,7 +24,7 @@ import yarl
 from discord import app_commands
 
 from adapters.config import ConfigError
-from adapters.discord_catchup import CatchUp
+from adapters.discord_catchup import TYPED, CatchUp
 from adapters.discord_commands import add_commands, publish
 from adapters.discord_components import (
     WRITE_MODAL_ID,
@@ -149,7 +149,7 @@ class CoachBot(discord.AutoShardedClient):
             return
         if message.guild is not None or not isinstance(message.channel, discord.DMChannel):
             return
-        if message.type not in {discord.MessageType.default, discord.MessageType.reply}:
+        if message.type not in TYPED:
             return
         # After this person's missed DMs, if a catch-up is reading them back.
         await self.catch_up.turn_of(message.author.id)

@@ -31,6 +31,9 @@ MOST_USERS = 500
 MOST_MESSAGES = 50
 # REST calls at once: Discord's rate limits are per route, and live traffic needs some too.
 AT_ONCE = 4
+# The longest a live DM waits for a catch-up: past it, it is handled anyway (a catch-up
+# stuck on Discord's rate limits must not silence anyone).
+LONGEST_WAIT_SECONDS = 30.0
 
 Handler = Callable[[discord.Message], Awaitable[None]]
 
@@ -57,10 +60,14 @@ class CatchUp:
 
     async def turn_of(self, user_id: int) -> None:
         """Wait until a live DM of this user may be handled: after their missed ones."""
-        await self._planned.wait()
-        waiting = self._pending.get(user_id)
-        if waiting is not None:
-            await waiting.wait()
+        try:
+            async with asyncio.timeout(LONGEST_WAIT_SECONDS):
+                await self._planned.wait()
+                waiting = self._pending.get(user_id)
+                if waiting is not None:
+                    await waiting.wait()
+        except TimeoutError:
+            log.warning("a DM waited too long for the catch-up; handled now")
 
     async def close(self) -> None:
         """Stop catching up (the bot is stopping)."""
@@ -134,4 +141,10 @@ def unanswered(
     """The people's messages after the bot's last one (history oldest first)."""
     mine = [n for n, message in enumerate(history) if me is not None and message.author.id == me.id]
     after = mine[-1] + 1 if mine else 0
-    return [message for message in history[after:] if not message.author.bot]
+    return [
+        message for message in history[after:] if not message.author.bot and message.type in TYPED
+    ]
+
+
+# What a person writes; other message types (calls, pins) are not for the coach.
+TYPED = frozenset({discord.MessageType.default, discord.MessageType.reply})

@@ -7,6 +7,7 @@ import signal
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import discord
 import pytest
 
 from adapters.discord_catchup import unanswered
@@ -132,11 +133,14 @@ def test_only_messages_after_the_bots_last_reply_are_unanswered() -> None:
     class Message:
         def __init__(self, user_id: int, bot: bool = False) -> None:
             self.author = Author(user_id, bot)
+            self.type = discord.MessageType.default
 
     me = Author(1, True)
     person, other_bot = Message(2), Message(3, bot=True)
     mine = Message(1, bot=True)
-    history = [person, mine, person, other_bot, person]
-    assert unanswered(history, me) == [history[2], history[4]]  # type: ignore[arg-type]
+    pinned = Message(2)
+    pinned.type = discord.MessageType.pins_add
+    history = [person, mine, person, other_bot, pinned, person]
+    assert unanswered(history, me) == [history[2], history[5]]  # type: ignore[arg-type]
     assert unanswered([person, person], me) == [person, person]  # type: ignore[arg-type]
     assert unanswered([], me) == []
