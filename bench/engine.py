@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import resource
 import sys
 import tempfile
@@ -27,9 +28,12 @@ from bot.store import SaveRequest, UserKey, database_url
 from bot.types import IncomingMessage, Reply
 
 PLATFORM = "bench"
+# The line that scores a stored summary (after "Replaced your previous summary…" if any).
+_SCORED = re.compile(r"^Summary: \d+/100", re.M)
 SCRIPT: tuple[str, ...] = (
     "/start",
     "press:Mid",
+    "/skip",
     "how long should my resume be?",
     "summary",
     "/status",
@@ -104,7 +108,7 @@ async def _run_user(engine: Engine, user: SimulatedUser, messages: int, with_ids
 
 def _summary_kept(replies: list[Reply]) -> bool:
     # A summary sent outside the summary step is not stored; the reply says which happened.
-    return any(r.text.startswith("Summary:") for r in replies)
+    return any(_SCORED.search(r.text) for r in replies)
 
 
 async def _lost_updates(engine: Engine, users: list[SimulatedUser]) -> int:

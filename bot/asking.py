@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from bot.feedback import clip
+from bot.intent import Intent
 from bot.knowledge import FaqEntry
 from bot.progress import Progress
 from bot.steps.base import Turn
@@ -19,34 +20,44 @@ NOT_COVERED = (
     "My guide has nothing on that, so I won't guess. I can tell you about length, the summary, "
     "skills, bullets, projects and ATS keywords: try /faq for the list."
 )
-_QUESTION_START = re.compile(
-    r"^(?:how|what|which|should|shall|can|could|do|does|is|are|am|when|where|why|would|will|"
-    r"any|tips?|help)\b",
+_THANKS = re.compile(r"^(?:thanks?|thx|ty|tysm|cheers|much appreciated)", re.I)
+_MOVE_ON = re.compile(
+    r"^(?:done|finished|that'?s (?:it|all)|all done|continue|next|skip|none|nothing|n/?a)\b",
     re.I,
+)
+_GREETING = re.compile(r"^(?:hi|hii+|hello|hey|heya|hiya|yo|howdy|greetings|good )", re.I)
+NOT_SAVED = "I keep only resume text in your draft, so I didn't save that."
+LONE_NUMBER = (
+    "A number on its own isn't something I'd put on your resume, so I didn't save it. "
+    "To choose an option, tap its button."
 )
 
 
-def looks_like_question(text: str) -> bool:
-    """A short single line that ends in "?" or opens like a question."""
-    return (
-        len(text) <= 300
-        and "\n" not in text
-        and (text.rstrip().endswith("?") or bool(_QUESTION_START.match(text)))
-    )
-
-
-def maybe_answer(dialog: Dialog, progress: Progress, text: str) -> Turn | None:
-    """The answer to a question, then the step's prompt again; None when it is not one."""
-    if not looks_like_question(text):
-        return None
+def answer_question(dialog: Dialog, progress: Progress, text: str) -> Turn:
+    """A question: its FAQ answer, or the closest topics; then the step again. Nothing stored."""
     match = dialog.faq_match(text)
     if match.not_covered:
-        return dialog.done(progress, reply(NOT_COVERED), *dialog.prompt(progress))
-    if match.entry is None:
-        if text.rstrip().endswith("?") and not dialog.step(progress).unsure_questions_are_text:
-            return dialog.done(progress, fallback(match.suggestions), *dialog.prompt(progress))
-        return None
-    return dialog.done(progress, answer(dialog, match.entry.id), *dialog.prompt(progress))
+        first = reply(NOT_COVERED)
+    elif match.entry is None:
+        first = fallback(match.suggestions)
+    else:
+        first = answer(dialog, match.entry.id)
+    return dialog.done(progress, first, *dialog.prompt(progress))
+
+
+def not_content(dialog: Dialog, progress: Progress, intent: Intent, text: str) -> Turn:
+    """Small talk or a lone number: a word back, nothing stored, and the step again."""
+    if intent is Intent.NUMBER:
+        note = LONE_NUMBER
+    elif _MOVE_ON.match(text):
+        note = "To go on, send /next (it keeps this step); /skip leaves the step out of your draft."
+    elif _THANKS.match(text):
+        note = "You're welcome! " + NOT_SAVED
+    elif _GREETING.match(text):
+        note = "Hi! " + NOT_SAVED
+    else:
+        note = NOT_SAVED
+    return dialog.done(progress, reply(note), *dialog.prompt(progress))
 
 
 def answer(dialog: Dialog, entry_id: str) -> Reply:

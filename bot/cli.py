@@ -18,11 +18,13 @@ from bot.analysis import (
 )
 from bot.analysis import report as text_report
 from bot.analysis.text import split_lines
+from bot.database import StoreUnavailable
+from bot.documents import MAX_BINARY_BYTES, Unreadable, read_document, refusal
+from bot.exporting import ExportError, export_stored
 from bot.faq import FaqMatch, FaqMatcher
 from bot.knowledge import LEVELS, KnowledgeError, RoleKnowledge, shared_knowledge
 
 USAGE_EXIT = 2
-MAX_INPUT_BYTES = 200_000
 
 
 class UsageError(Exception):
@@ -90,27 +92,24 @@ def cmd_faq(_args: argparse.Namespace) -> int:
 
 
 def read_input(source: str, what: str) -> str:
-    """Read a text file (or ``-`` for standard input) within the size limit, or explain why not."""
+    """A file (.pdf, .docx, .md, .txt) or standard input (``-``) as plain text, or why not."""
     if source == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        name, data = "-.txt", sys.stdin.buffer.read(MAX_BINARY_BYTES + 1)
     else:
         path = Path(source)
         # Not is_file(): a pipe such as <(command) is a fine source too.
         if not path.exists() or path.is_dir():
             raise UsageError(f"I can't find the {what} file {source!r}.")
         with path.open("rb") as handle:
-            data = handle.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise UsageError(f"The {what} is over {MAX_INPUT_BYTES // 1000} KB; paste a shorter text.")
-    if b"\x00" in data:
-        raise UsageError(f"The {what} looks like a binary file; save it as plain text first.")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise UsageError(f"The {what} is not UTF-8 text; save it as plain text first.") from None
-    if not text.strip():
+            data = handle.read(MAX_BINARY_BYTES + 1)
+        # A file with another suffix (or none, like a pipe) is read as text.
+        name = path.name if refusal(path.name, None) is None else f"{path.name}.txt"
+    if not data.strip():
         raise UsageError(f"The {what} is empty.")
-    return text
+    try:
+        return read_document(name, data)
+    except Unreadable as exc:
+        raise UsageError(f"The {what}: {exc}") from None
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -146,6 +145,14 @@ def cmd_match(args: argparse.Namespace) -> int:
         if args.json
         else text_report.render_match(result)
     )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a stored user's resume as files (for scripts)."""
+    written = export_stored(args.db, args.user, args.format or None, args.paper, args.out)
+    for path in written:
+        print(path)
     return 0
 
 
@@ -200,6 +207,26 @@ def build_parser() -> argparse.ArgumentParser:
     match.add_argument("--json", action="store_true", help="print one JSON object")
     match.set_defaults(func=cmd_match)
 
+    export = sub.add_parser("export", help="write a stored user's resume as files")
+    export.add_argument(
+        "--db", help="database URL or SQLite file (default: $DATABASE_URL or ./resume-coach.db)"
+    )
+    export.add_argument(
+        "--user",
+        help="whose resume: a console user name, or PLATFORM:ID (telegram:12345)",
+    )
+    export.add_argument(
+        "--format",
+        action="append",
+        choices=["pdf", "docx", "md", "txt"],
+        help="a format to write (repeat it for several; default: all four)",
+    )
+    export.add_argument(
+        "--paper", choices=["a4", "letter"], help="paper size (default: the person's own)"
+    )
+    export.add_argument("--out", default=".", help="folder to write the files to")
+    export.set_defaults(func=cmd_export)
+
     chat = sub.add_parser("chat", help="chat with the coach in this terminal")
     chat.add_argument(
         "--db", help="database URL or SQLite file (default: $DATABASE_URL or ./resume-coach.db)"
@@ -231,6 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return USAGE_EXIT
     except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except (ExportError, StoreUnavailable) as exc:
         print(exc, file=sys.stderr)
         return 1
     return result

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from bot import asking, posting
 from bot.analysis import analyse_resume
 from bot.dialog import Dialog
+from bot.documents import as_plain_text
 from bot.draft import draft_text
 from bot.feedback import clip, resume_feedback
 from bot.progress import Progress
 from bot.steps.base import Turn
-from bot.steps.export import deliver
+from bot.steps.export import deliver, switch_paper
 from bot.types import Reply, Span, bold, reply
 
 MAX_RESUME_CHARS = 30_000
@@ -60,9 +61,7 @@ def help_(dialog: Dialog, progress: Progress, _arg: str) -> Turn:
 def faq(dialog: Dialog, progress: Progress, arg: str) -> Turn:
     """A question after the command is answered; without one, the topics as buttons."""
     if arg:
-        answered = asking.maybe_answer(dialog, progress, arg if arg.endswith("?") else arg + "?")
-        if answered is not None:
-            return answered
+        return asking.answer_question(dialog, progress, arg)
     buttons = asking.buttons(dialog.role.faq)
     return dialog.done(progress, reply("Pick a question, or type your own:", buttons=buttons))
 
@@ -72,6 +71,7 @@ def next_(dialog: Dialog, progress: Progress, _arg: str) -> Turn:
     own = dialog.step(progress).on_button(dialog, progress, "next", "")
     if own is not None:
         return own
+    dialog.keep(progress)
     dialog.advance(progress)
     return dialog.done(progress, *dialog.prompt(progress))
 
@@ -124,7 +124,8 @@ def match(dialog: Dialog, progress: Progress, arg: str) -> Turn:
 
 def review(dialog: Dialog, progress: Progress, arg: str) -> Turn:
     """Review a whole pasted resume without storing it: the walk stays where it was."""
-    text = arg.strip()
+    # Markdown, HTML or text copied from a PDF: read into plain lines, no markup left.
+    text = as_plain_text(arg.strip()) if arg.strip() else ""
     if not text:
         return dialog.done(
             progress,
@@ -186,7 +187,7 @@ COMMAND_TABLE: tuple[Command, ...] = (
     Command("back", "go back one step", back),
     Command("skip", "skip this step", skip),
     Command("draft", "your resume so far, as text", draft),
-    Command("export", "your resume as .docx, .md and .txt", export),
+    Command("export", "your resume as PDF, Word, Markdown and text files", export),
     Command("status", "progress and scores", status),
     Command("match", "compare your resume with a job posting", match),
     Command("review", "review a whole resume you paste after the command", review, True),
@@ -196,7 +197,13 @@ COMMAND_TABLE: tuple[Command, ...] = (
 COMMANDS: dict[str, str] = {command.name: command.description for command in COMMAND_TABLE}
 _BY_NAME = {command.name: command for command in COMMAND_TABLE}
 # Buttons that do what a command does.
-BUTTON_COMMANDS = {"next": next_, "back": back, "skip": skip, "export": export}
+BUTTON_COMMANDS = {
+    "next": next_,
+    "back": back,
+    "skip": skip,
+    "export": export,
+    "paper": switch_paper,
+}
 
 
 def run(dialog: Dialog, progress: Progress, text: str) -> Turn:

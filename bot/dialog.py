@@ -73,13 +73,22 @@ class Dialog:
         self.step(progress).leave(progress)
         progress.pending = None
         progress.answers = {}
+        progress.held = ""
+        progress.focus = None
         number = self._index.get(progress.step, 0)
         progress.step = self.steps[min(number + 1, len(self.steps) - 1)].name
+
+    def keep(self, progress: Progress) -> None:
+        """The person keeps this step's text: a step skipped before is back in the draft."""
+        if progress.step in progress.skipped:
+            progress.skipped = [name for name in progress.skipped if name != progress.step]
 
     def back(self, progress: Progress) -> None:
         """Go back one step, dropping anything half-asked."""
         progress.pending = None
         progress.answers = {}
+        progress.held = ""
+        progress.focus = None
         number = self._index.get(progress.step, 0)
         progress.step = self.steps[max(number - 1, 0)].name
 

@@ -1,51 +1,25 @@
-"""Answer free-form questions from the FAQ: weighted, typo-tolerant matching with rapidfuzz."""
+"""Answer free-form questions from the FAQ: weighted, typo-tolerant matching with rapidfuzz.
+
+A short question is scored as a whole. A long one (a paragraph of someone's story with a question in
+it, as people write on forums) is read clause by clause (``bot.faq_text``): the sentences that ask
+weigh most, the rest counts only through words the FAQ knows, and a message that never mentions the
+job search is turned down whatever it shares with an entry.
+"""
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-import snowballstemmer
-from rapidfuzz import fuzz, process
-from spellchecker import SpellChecker
+from rapidfuzz import fuzz
 
+from bot.faq_text import CONTEXT, FILLER, NEUTRAL_ANCHORS, Asked, normalize, read, tokenize
+from bot.faq_vocab import COMMON_WORD_FREQUENCY, Vocabulary
 from bot.knowledge import FaqEntry, RoleKnowledge
 
-# Words that carry no topic on their own. They still count a little, so that
-# "how long should my resume be" leans to the resume entry, not the summary one.
-FILLER = frozenset(
-    """
-    a an the and or but if so to of in on at for with about from by as into onto than then
-    i im i'm i've ive me my mine we our us you your yours it its it's this that these those there
-    he she him her his they them their theirs someone somebody anyone people person
-    is am are was were be been being do does did doing done have has had having get got gets
-    can could should would will shall may might must ought need needs want wants wanna gonna
-    how what whats what's which who whom whose when where why whether
-    any some all each every more most few less lot lots very really just also too only
-    ok okay pls please thanks thank hey hi hello yo hmm um well like kind sort actually basically
-    anything something everything thing things stuff way ways bit part parts
-    resume resumes cv cvs backend back end developer developers dev devs engineer engineers
-    software job jobs role roles position positions apply applying application applications
-    put add include including list listing write writing make making use using show showing
-    go goes going put puts keep keeping give mention mentioning talk say tell know knew think
-    look looks looking seem seems try tried touched used one not no yes don't dont isnt isn't
-    take takes taking took come comes came see find let lets still even ever maybe probably
-    good best better great right fine worth ideal okay enough general generally
-    """.split()
-)
-
-# Words that say a question is about job hunting; with one of them present, an unknown word is
-# more likely another way of saying a topic word than a sign the question is off-topic.
-CONTEXT = frozenset(
-    """
-    resume resumes cv cvs job jobs role roles position positions recruiter recruiters hiring
-    employer employers interview interviews application applications backend developer developers
-    engineer engineers linkedin ats career candidate
-    """.split()
-)
+__all__ = ["FaqMatch", "FaqMatcher", "normalize", "tokenize"]
 
 FILLER_WEIGHT = 0.15
 MIN_CONTENT_WEIGHT = 0.5
@@ -53,22 +27,19 @@ NEAREST_PHRASING = 0.4
 LEADERS = 5
 KEYWORD_BOOST = 1.5
 ANSWER_CREDIT = 0.5
-_TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")
-_STEMMER = snowballstemmer.stemmer("english")
-# An everyday English word ("world", "hold", "finished") is never a typo of a topic word.
-COMMON_WORD_FREQUENCY = 100
-
-
-def normalize(text: str) -> str:
-    """Lower-case, fold accents and compatibility forms, straighten apostrophes."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return folded.casefold().replace("\u2019", "'")
-
-
-def tokenize(text: str) -> list[str]:
-    """Split text into lower-case word tokens."""
-    return _TOKEN.findall(normalize(text))
+# In a long message, a word outside the sentences that ask says less about the topic.
+CONTEXT_WEIGHT = 0.35
+# A later question in the same message, often a detail of the first.
+FOLLOW_WEIGHT = 0.75
+# A phrasing word's strength in a long message: the floor, reaching 1 once a third of the entry's
+# phrasings use it.
+SETTLED_FLOOR = 0.35
+NEUTRAL_WEIGHT = 0.3
+SUPPORT_WEIGHT = 0.5
+# A long message is answered only when its best entry clearly leads: the story around a question
+# spreads small scores over several entries, and a near tie is a guess.
+LONG_MARGIN = 1.35
+SETTLED_SHARE = 3.0
 
 
 @dataclass(frozen=True)
@@ -79,7 +50,7 @@ class FaqMatch:
     entry: FaqEntry | None
     score: float
     suggestions: tuple[FaqEntry, ...] = field(default=())
-    # A resume question on a topic the guide has no facts on (cover letters, file formats…).
+    # A resume question on a topic nothing here answers (salary…).
     not_covered: bool = False
 
     @property
@@ -92,9 +63,16 @@ class FaqMatch:
 class _Profile:
     entry: FaqEntry
     strong: dict[str, float]
+    # For long messages: a word from one phrasing out of twelve counts less than one the entry
+    # keeps coming back to, so a stray "two" or "time" in a phrasing decides nothing.
+    settled: dict[str, float]
     answer: frozenset[str]
-    phrases: list[set[str]]
+    # Each phrasing's terms with their weights, and the weights' total, computed once.
+    phrases: list[tuple[dict[str, float], float]]
     texts: list[str]
+    # Its topic words have everyday meanings ("photo", "font"): only a question that names the
+    # job search is scored against it.
+    everyday: bool
 
 
 class FaqMatcher:
@@ -105,11 +83,12 @@ class FaqMatcher:
         entries: Sequence[FaqEntry],
         synonyms: Mapping[str, Sequence[str]] | None = None,
         threshold: float = 0.35,
+        long_threshold: float = 0.2,
         suggestion_floor: float = 0.2,
         not_covered: Sequence[str] = (),
     ) -> None:
         self.entries = tuple(entries)
-        # Longest first, whole words: "pdf" in "pdf or word?", never "word" in "keywords".
+        # Longest first, whole words: "salary expectations" before "salary".
         topics = sorted((normalize(topic) for topic in not_covered), key=len, reverse=True)
         self._not_covered = (
             re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, topics)) + r")(?![a-z0-9])")
@@ -117,79 +96,53 @@ class FaqMatcher:
             else None
         )
         self.threshold = threshold
+        # Long messages spread their weight over more words, so a lower score is as telling.
+        self.long_threshold = long_threshold
         self.suggestion_floor = suggestion_floor
-        self._phrase_synonyms: list[tuple[re.Pattern[str], str]] = []
-        self._word_synonyms: dict[str, str] = {}
-        for canonical, variants in (synonyms or {}).items():
-            for variant in variants:
-                words = tokenize(variant)
-                if len(words) > 1:
-                    pattern = re.compile(
-                        r"(?<![a-z0-9])" + r"\s+".join(map(re.escape, words)) + r"(?![a-z0-9])"
-                    )
-                    self._phrase_synonyms.append((pattern, f" {canonical} "))
-                elif words:
-                    self._word_synonyms[self._stem(words[0])] = self._stem(canonical)
-        self._phrase_synonyms.sort(key=lambda pair: len(pair[0].pattern), reverse=True)
+        texts = [
+            text
+            for entry in self.entries
+            for text in (entry.question, *entry.phrasings, *entry.keywords, entry.answer)
+        ]
+        self._vocabulary = Vocabulary(texts, synonyms or {})
+        self._neutral = frozenset(
+            term for word in NEUTRAL_ANCHORS for term in self._vocabulary.terms(word)
+        )
 
-        raw_words: set[str] = set(FILLER)
-        for entry in self.entries:
-            for text in (entry.question, *entry.phrasings, *entry.keywords, entry.answer):
-                raw_words.update(tokenize(text))
-        for canonical, variants in (synonyms or {}).items():
-            raw_words.update(tokenize(canonical))
-            for variant in variants:
-                raw_words.update(tokenize(variant))
-        self._raw_vocabulary = sorted(w for w in raw_words if len(w) >= 3 and not w.isdigit())
-        self._raw_set = frozenset(raw_words)
-        self._english = SpellChecker(distance=1).word_frequency
-
-        self._profiles = [self._profile(entry) for entry in self.entries]
+        strong = [self._strong(entry) for entry in self.entries]
         frequency: dict[str, int] = {}
-        for profile in self._profiles:
-            for token in profile.strong:
+        for terms in strong:
+            for token in terms:
                 frequency[token] = frequency.get(token, 0) + 1
         count = len(self.entries)
         self._idf = {t: math.log((count + 1) / (f + 0.5)) + 0.5 for t, f in frequency.items()}
         ordered = sorted(self._idf.values())
         # Words met only in answers are vocabulary, not topic markers: weigh them like a
         # common topic word.
-        answer_only = {t for p in self._profiles for t in p.answer} - set(self._idf)
+        answers = [frozenset(self._content(entry.answer)) for entry in self.entries]
         median = ordered[len(ordered) // 2] if ordered else 1.0
-        self._idf.update({t: median for t in answer_only})
+        self._idf.update({t: median for t in frozenset().union(*answers) - set(self._idf)})
         # An unknown word is as telling as a fairly rare topic word: it points away from the FAQ.
         self._unknown_weight = ordered[len(ordered) * 3 // 4] if ordered else 1.0
+        # Words of the questions, phrasings and keywords (not of the answers).
+        self._topical = frozenset(t for terms in strong for t in terms)
+        self._keywords = frozenset(
+            t for terms in strong for t, boost in terms.items() if boost >= KEYWORD_BOOST
+        )
+        self._profiles = [
+            self._profile(entry, terms, answer)
+            for entry, terms, answer in zip(self.entries, strong, answers, strict=True)
+        ]
 
     @classmethod
     def for_role(cls, role: RoleKnowledge) -> FaqMatcher:
         """A matcher over one role's FAQ and synonyms."""
         return cls(role.faq, role.synonyms, not_covered=role.faq_not_covered)
 
-    @staticmethod
-    def _stem(word: str) -> str:
-        # Short words such as "ats" or "aws" are names, not inflected words.
-        return word if len(word) <= 3 else str(_STEMMER.stemWord(word))
-
-    def _terms(self, text: str, correct: bool = False) -> list[str]:
-        """Text to stemmed, synonym-folded terms; filler words keep their own spelling."""
-        lowered = normalize(text)
-        for pattern, canonical in self._phrase_synonyms:
-            lowered = pattern.sub(canonical, lowered)
-        terms: list[str] = []
-        for word in _TOKEN.findall(lowered):
-            if correct:
-                word = self._correct(word)
-            if word in FILLER:
-                terms.append(word)
-                continue
-            stem = self._stem(word)
-            terms.append(self._word_synonyms.get(stem, stem))
-        return terms
-
     def _content(self, text: str) -> set[str]:
-        return {t for t in self._terms(text) if t not in FILLER}
+        return {t for t in self._vocabulary.terms(text) if t not in FILLER}
 
-    def _profile(self, entry: FaqEntry) -> _Profile:
+    def _strong(self, entry: FaqEntry) -> dict[str, float]:
         strong: dict[str, float] = {}
         for text in (entry.question, *entry.phrasings):
             for term in self._content(text):
@@ -197,97 +150,168 @@ class FaqMatcher:
         for keyword in entry.keywords:
             for term in self._content(keyword):
                 strong[term] = KEYWORD_BOOST
-        phrases = [self._content(text) for text in (entry.question, *entry.phrasings)]
+        return strong
+
+    def _profile(
+        self, entry: FaqEntry, strong: dict[str, float], answer: frozenset[str]
+    ) -> _Profile:
+        phrases = []
+        for text in (entry.question, *entry.phrasings):
+            weights = {t: self._weight(t) for t in self._content(text)}
+            if weights:
+                phrases.append((weights, sum(weights.values())))
+        settled = {}
+        for term, strength in strong.items():
+            if strength >= KEYWORD_BOOST:
+                settled[term] = strength
+                continue
+            share = sum(term in weights for weights, _ in phrases) / max(len(phrases), 1)
+            settled[term] = SETTLED_FLOOR + (1 - SETTLED_FLOOR) * min(1.0, share * SETTLED_SHARE)
         return _Profile(
             entry=entry,
             strong=strong,
-            answer=frozenset(self._content(entry.answer)),
-            phrases=[p for p in phrases if p],
+            settled=settled,
+            answer=answer,
+            phrases=phrases,
             texts=[normalize(text) for text in (entry.question, *entry.phrasings)],
+            everyday=entry.everyday_words,
         )
-
-    def _frequency(self, word: str) -> int:
-        """How common a word is in everyday English (0 when unknown)."""
-        # pyspellchecker's WordFrequency has no .get().
-        return int(self._english[word]) if word in self._english else 0
-
-    def _correct(self, word: str) -> str:
-        """Map a misspelt word onto the FAQ's vocabulary when the match is close."""
-        if word in self._raw_set or len(word) < 4 or word.isdigit():
-            return word
-        if self._frequency(word) >= COMMON_WORD_FREQUENCY:
-            return word
-        cutoff = 75 if len(word) <= 5 else 80
-        best = process.extractOne(
-            word, self._raw_vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff
-        )
-        return best[0] if best else word
 
     def _weight(self, term: str, in_context: bool = False) -> float:
         if term in FILLER or term.isdigit():
             return FILLER_WEIGHT
         if term in self._idf:
             return self._idf[term]
-        frequency = self._frequency(term)
+        frequency = self._vocabulary.frequency(term)
         if len(term) <= 3 and frequency < COMMON_WORD_FREQUENCY:
             return FILLER_WEIGHT  # a three-letter non-word is most likely a typo
         # An unknown everyday word ("instead", "care") is glue; a rarer one points off-topic.
         weight = self._unknown_weight * min(1.6, max(0.3, (6.2 - math.log10(frequency + 1)) / 1.5))
         return weight / 2 if in_context else weight
 
-    def _score(self, terms: set[str], profile: _Profile, in_context: bool) -> float:
-        content = {t: self._weight(t, in_context) for t in terms if t not in FILLER}
-        total = sum(content.values())
-        if sum(w for t, w in content.items() if not t.isdigit()) < MIN_CONTENT_WEIGHT:
-            return 0.0
+    def _score(self, content: dict[str, float], profile: _Profile, long: bool = False) -> float:
+        """How well the weighted terms of a question fit one entry.
+
+        The question's content weighs at least MIN_CONTENT_WEIGHT (``_scores`` checks it).
+        """
         covered = 0.0
         boosted = 0.0
-        for term, weight in content.items():
-            if term in profile.strong:
-                covered += weight
-                boosted += weight * profile.strong[term]
-            elif term in profile.answer:
-                covered += weight * ANSWER_CREDIT
+        strengths = profile.settled if long else profile.strong
+        # Set intersections run in C: only the question's words the entry knows are visited.
+        asked = content.keys()
+        for term in asked & strengths.keys():
+            weight, strength = content[term], strengths[term]
+            covered += weight * min(strength, 1.0)
+            boosted += weight * strength
+        for term in (asked & profile.answer) - strengths.keys():
+            covered += content[term] * ANSWER_CREDIT
+        if not covered:
+            return 0.0
+        total = sum(content.values())
         coverage = covered / total
         # How much of the closest phrasing the question actually says.
         best_phrase = 0.0
-        for phrase in profile.phrases:
-            phrase_total = sum(self._weight(t) for t in phrase)
-            said = sum(self._weight(t) for t in phrase if t in content)
-            best_phrase = max(best_phrase, said / phrase_total if phrase_total else 0.0)
+        for weights, phrase_total in profile.phrases:
+            said = sum(weights[t] for t in weights.keys() & asked)
+            if said > best_phrase * phrase_total:
+                best_phrase = said / phrase_total
         focus = min(boosted / total, 1.5)
         return coverage * (0.55 + 0.25 * best_phrase + 0.2 * focus)
 
-    def rank(self, question: str) -> list[tuple[FaqEntry, float]]:
-        """Every entry with its score for this question, best first."""
-        words = set(tokenize(question))
-        terms = set(self._terms(question, correct=True))
-        in_context = bool(words & CONTEXT)
-        scored = [(p, self._score(terms, p, in_context)) for p in self._profiles]
+    def _scores(self, content: dict[str, float], long: bool, everyday: bool) -> list[float]:
+        """Every profile's score; nothing for a question with too little content to judge."""
+        if sum(w for t, w in content.items() if not t.isdigit()) < MIN_CONTENT_WEIGHT:
+            return [0.0] * len(self._profiles)
+        return [
+            self._score(content, p, long) if everyday or not p.everyday else 0.0
+            for p in self._profiles
+        ]
+
+    def _short_content(self, question: str) -> dict[str, float]:
+        terms = set(self._vocabulary.terms(question, correct=True))
+        in_context = not CONTEXT.isdisjoint(tokenize(question))
+        return {t: self._weight(t, in_context) for t in terms if t not in FILLER}
+
+    def _long_content(self, asked: Asked) -> dict[str, float]:
+        """A long message's terms: the asking clause in full, the story where it is on topic."""
+        focus = set(self._vocabulary.terms(asked.focus, correct=True))
+        lead = set(self._vocabulary.terms(asked.lead, correct=True))
+        content: dict[str, float] = {}
+        for word, term in self._vocabulary.pairs(asked.text, correct=True):
+            # Personal context ("my parents", "the pandemic") is dropped, not counted against
+            # the match: only words some entry knows say what the message is about.
+            if term in FILLER or term.isdigit() or term not in self._idf:
+                continue
+            weight = self._idf[term] * self._vocabulary.rarity(word)
+            if term not in self._keywords:
+                # Nobody's keyword ("avoid", "consider"): a supporting word, not a topic.
+                weight *= SUPPORT_WEIGHT
+            if word in NEUTRAL_ANCHORS or term in self._neutral:
+                # "resume", "employer": they place the message in a job search, not in an entry.
+                weight *= NEUTRAL_WEIGHT
+            if term not in focus:
+                weight *= CONTEXT_WEIGHT
+            elif term not in lead:
+                weight *= FOLLOW_WEIGHT
+            content[term] = max(content.get(term, 0.0), weight)
+        return content
+
+    def _ranked(self, asked: Asked) -> tuple[list[tuple[FaqEntry, float]], bool]:
+        """Every entry with its score, best first, and whether it was read as a long message."""
+        # A long message that never names the job search is judged by its asking clause alone,
+        # as a short question: the unknown words of its story then count against every entry.
+        long = asked.long and asked.anchored
+        if asked.long and not long and not asked.focus_in_job_search:
+            # A story about a boss or a lunch break that asks "what's the matter with her?".
+            return [(p.entry, 0.0) for p in self._profiles], False
+        text = asked.text if long or not asked.long else asked.focus
+        content = self._long_content(asked) if long else self._short_content(text)
+        # "What font should I use?" is a resume question in this chat; "a font for my wedding
+        # invitation" is not: without a word of the job search, an everyday topic needs every
+        # word of the question to be one the FAQ knows.
+        everyday = asked.in_job_search or all(
+            t in self._topical or w <= FILLER_WEIGHT for t, w in content.items()
+        )
+        scored = list(zip(self._profiles, self._scores(content, long, everyday), strict=True))
         scored.sort(key=lambda pair: pair[1], reverse=True)
         # Among the leaders, the one whose phrasing reads most like the question wins a tie:
         # word order and small words ("instead of", "at each job") carry meaning too.
-        asked = normalize(question)
+        asked_text = normalize(asked.focus)
         leaders = [
-            (p, s + NEAREST_PHRASING * (max(fuzz.ratio(asked, t) for t in p.texts) / 100 - 0.5))
+            (p, s + NEAREST_PHRASING * (self._nearest(asked_text, p) - 0.5))
             for p, s in scored[:LEADERS]
             if s > 0
         ]
         rescored = leaders + scored[len(leaders) :]
         rescored.sort(key=lambda pair: pair[1], reverse=True)
-        return [(p.entry, s) for p, s in rescored]
+        return [(p.entry, s) for p, s in rescored], long
+
+    @staticmethod
+    def _nearest(asked_text: str, profile: _Profile) -> float:
+        """How closely the entry's nearest phrasing reads like the question, 0 to 1."""
+        return max(fuzz.ratio(asked_text, text) for text in profile.texts) / 100
+
+    def rank(self, question: str) -> list[tuple[FaqEntry, float]]:
+        """Every entry with its score for this question, best first."""
+        return self._ranked(read(question))[0]
 
     def match(self, question: str) -> FaqMatch:
         """Answer with the best entry when confident; otherwise offer the closest topics."""
-        # Words such as "template" or "format" also occur in real entries, so a question on a
-        # topic the guide does not cover would otherwise get a confident, wrong answer.
-        if self._not_covered is not None and self._not_covered.search(normalize(question)):
+        asked = read(question)
+        # A topic nothing here answers, named where the question asks (the whole of a short one),
+        # is said to be outside what the coach knows rather than given the nearest entry.
+        if self._not_covered is not None and self._not_covered.search(normalize(asked.focus)):
             return FaqMatch(question=question, entry=None, score=0.0, not_covered=True)
-        ranked = self.rank(question)
+        ranked, long = self._ranked(asked)
         if not ranked:
             return FaqMatch(question=question, entry=None, score=0.0)
         best, score = ranked[0]
-        if score >= self.threshold:
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if long:
+            confident = score >= self.long_threshold and score >= LONG_MARGIN * runner_up
+        else:
+            confident = score >= self.threshold
+        if confident:
             related = tuple(e for e in self.entries if e.id in best.related)
             return FaqMatch(question=question, entry=best, score=score, suggestions=related)
         close = tuple(e for e, s in ranked[:3] if s >= self.suggestion_floor)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.analysis.bullets import RoleBulletsReport
 from bot.analysis.match import MatchReport
+from bot.analysis.report import missing_terms
 from bot.analysis.resume import ResumeReport
 from bot.analysis.skills import Resolved
 from bot.analysis.skills_section import SkillsReport
@@ -23,8 +24,12 @@ def clip(text: str, limit: int = ECHO_LIMIT) -> str:
     return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _fixes(advice: tuple[str, ...] | list[str], limit: int = FIXES_SHOWN) -> list[Span]:
-    if not advice:
+def _fixes(
+    advice: tuple[str, ...] | list[str], limit: int = FIXES_SHOWN, score: int | None = None
+) -> list[Span]:
+    # A section at 100/100 has nothing to fix first; the analysers keep the two in step, and
+    # this keeps a slip from ever showing "100/100 · Fix first".
+    if not advice or score == 100:
         return []
     spans: list[Span] = [bold("\nFix first:")]
     for number, line in enumerate(advice[:limit], 1):
@@ -34,26 +39,15 @@ def _fixes(advice: tuple[str, ...] | list[str], limit: int = FIXES_SHOWN) -> lis
 
 def summary_feedback(report: SummaryReport) -> list[Span]:
     """Score, what is good, what to fix first."""
-    checks = report.checks
-    good = []
-    if checks["mentions_years"]:
-        good.append(f"years ({checks['years']})")
-    if checks["technologies"]:
-        good.append("stack: " + ", ".join(checks["technologies"][:4]))
-    if checks["names_system"]:
-        good.append("the kind of systems")
-    if checks["shows_scale"]:
-        good.append("a figure of scale")
-    if checks["shows_ownership"]:
-        good.append("ownership")
-    count = checks["sentence_count"]
+    count = report.checks["sentence_count"]
     spans = [
         bold(f"Summary: {report.score}/100"),
         Span(f" ({counted(count, 'sentence')})"),
     ]
+    good = report.praise()
     if good:
         spans.append(Span("\nGood: " + "; ".join(good) + "."))
-    spans.extend(_fixes(report.advice))
+    spans.extend(_fixes(report.advice, score=report.score))
     return spans
 
 
@@ -67,7 +61,7 @@ def skills_feedback(report: SkillsReport, categories: dict[str, str]) -> list[Sp
         # Kept, as the draft keeps them, and said so: nothing typed disappears without a word.
         spans.append(bold("\nOther (not recognised): "))
         spans.append(Span(", ".join(clip(_guess(item), 80) for item in report.unknown)))
-    spans.extend(_fixes(report.fixes))
+    spans.extend(_fixes(report.fixes, score=report.score))
     return spans
 
 
@@ -110,17 +104,17 @@ def review_feedback(report: ResumeReport, level: str) -> list[Span]:
 
 def match_feedback(report: MatchReport) -> list[Span]:
     """The match score, missing keywords in the posting's own terms (required first), advice."""
-    required = [k for k in report.keywords if k.required and k.name in report.missing]
-    nice = [k for k in report.keywords if not k.required and k.name in report.missing]
     spans: list[Span] = [bold(f"Match with the posting: {report.score}/100")]
     if report.matched:
         spans.append(Span("\nAlready on your resume: " + ", ".join(report.matched)))
-    if required:
-        spans.append(bold("\nMissing, required: "))
-        spans.append(Span(", ".join(k.term for k in required)))
-    if nice:
-        spans.append(bold("\nMissing, nice to have: "))
-        spans.append(Span(", ".join(k.term for k in nice)))
+    labels = {
+        "Missing (required)": "Missing, required: ",
+        "Missing (nice to have)": "Missing, nice to have: ",
+        "For your bullets": "For your bullets, not your skills: ",
+    }
+    for label, terms in missing_terms(report):
+        spans.append(bold("\n" + labels[label]))
+        spans.append(Span(", ".join(terms)))
     spans.extend(_fixes(report.advice))
     return spans
 

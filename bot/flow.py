@@ -12,8 +12,9 @@ from bot.analysis.text import clean
 from bot.asking import NOT_COVERED
 from bot.commands import COMMANDS
 from bot.dialog import Dialog
+from bot.intent import Intent, intent_of
 from bot.knowledge import RoleKnowledge
-from bot.progress import Progress
+from bot.progress import Option, Progress
 from bot.steps import STEPS, Turn
 from bot.types import IncomingMessage, reply
 
@@ -34,6 +35,15 @@ class Coach:
         # The caller hands over a progress object of its own (Progress.load builds a new one per
         # turn), so the turn may change it in place.
         progress.turn += 1
+        turn = self._route(progress, message)
+        if turn.progress is not None:
+            # What the person sees last is what a typed label can press next turn.
+            turn.progress.options = [
+                Option(label=b.label, value=b.value) for r in turn.replies for b in r.buttons
+            ]
+        return turn
+
+    def _route(self, progress: Progress, message: IncomingMessage) -> Turn:
         dialog = self.dialog
         if message.button is not None:
             return self._on_button(progress, message.button)
@@ -44,6 +54,9 @@ class Coach:
             return commands.run(dialog, progress, text)
         if progress.pending in commands.CONFIRMATIONS:
             return commands.on_confirmation(dialog, progress, text)
+        chosen = typed_option(progress.options, text)
+        if chosen is not None:
+            return self._on_button(progress, chosen)
         if not progress.started:
             # A first message that is not /start still gets the welcome, then its answer.
             progress.started = True
@@ -57,10 +70,16 @@ class Coach:
         if progress.pending == posting.PENDING:
             # A posting is full of questions' words ("What you'll do"): never an FAQ question.
             return posting.on_posting(dialog, progress, text)
-        answered = asking.maybe_answer(dialog, progress, text)
-        if answered is not None:
-            return answered
-        return dialog.step(progress).on_text(dialog, progress, text)
+        step = dialog.step(progress)
+        intent = intent_of(text)
+        # A step that reads its own answers ("Will Smith" as a name, "no" to a guided
+        # question) gets them, but a line ending in "?" is always a question.
+        own = intent is not None and step.takes_any_text(progress, text)
+        if intent is Intent.QUESTION and (text.rstrip().endswith("?") or not own):
+            return asking.answer_question(dialog, progress, text)
+        if intent is not None and not own:
+            return asking.not_content(dialog, progress, intent, text)
+        return step.on_text(dialog, progress, text)
 
     def _on_button(self, progress: Progress, value: str) -> Turn:
         dialog = self.dialog
@@ -87,4 +106,23 @@ class Coach:
         command = commands.BUTTON_COMMANDS.get(action)
         if command is None:
             return dialog.done(progress, reply(UNKNOWN_BUTTON + dialog.hint(progress)))
-        return command(dialog, progress, "")
+        return command(dialog, progress, arg)
+
+
+def typed_option(options: list[Option], text: str) -> str | None:
+    """The value of the latest reply's button whose label was typed ("skip", "Yes"), if any.
+
+    The whole label, its part before a comma ("Yes" for "Yes, use it"), or its first word when
+    no other button starts with it ("Done" for "Done with this degree") presses the button.
+    """
+    typed = text.strip().rstrip(".!").casefold()
+    if not typed:
+        return None
+    firsts = [option.label.casefold().split(" ", 1)[0].strip(",") for option in options]
+    for option, first in zip(options, firsts, strict=True):
+        label = option.label.casefold()
+        if typed in {label, label.split(",", 1)[0].strip()}:
+            return option.value
+        if typed == first and firsts.count(first) == 1 and len(first) > 2:
+            return option.value
+    return None

@@ -62,6 +62,8 @@ class Reply:
     # The coach waits for typed text after this reply (a summary, bullets, an answer), so an
     # adapter may offer a box for long text; a menu or a file asks for no typing.
     asks_for_text: bool = False
+    # Text the person is asked to change: an adapter may put it in the writing box for them.
+    prefill: str = ""
 
     @property
     def text(self) -> str:
@@ -74,10 +76,11 @@ def reply(
     buttons: tuple[Button, ...] = (),
     attachment: Attachment | None = None,
     asks_for_text: bool = False,
+    prefill: str = "",
 ) -> Reply:
     """Build a reply from strings (plain) and spans (e.g. ``bold(...)``)."""
     spans = tuple(part if isinstance(part, Span) else Span(part) for part in parts if part)
-    return Reply(spans=spans, buttons=buttons, attachment=attachment, asks_for_text=asks_for_text)
+    return Reply(spans, buttons, attachment, asks_for_text or bool(prefill), prefill)
 
 
 def bold(text: str) -> Span:

@@ -16,6 +16,7 @@ from bot.types import IncomingMessage
 async def user(engine: Engine, name: str) -> None:
     await engine.handle(IncomingMessage("crash", name, "/start"))
     await engine.handle(IncomingMessage("crash", name, "mid"))
+    await engine.handle(IncomingMessage("crash", name, "/skip"))  # the header
     n = 0
     while True:
         text = f"Backend developer {name} draft {n} with 5 years of Go and PostgreSQL."

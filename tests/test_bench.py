@@ -64,3 +64,11 @@ def test_faq_and_analysis_benches_run() -> None:
     assert faq["top1_accuracy"] and faq["queries_timed"]
     analysis = _run("bench.analysis", "--rounds", "1")
     assert analysis["bullets"] and analysis["resumes"]
+
+
+def test_export_bench_prints_one_object() -> None:
+    figures = _run("bench.export", "--rounds", "2", "--json")
+    assert figures["pages"] == 2  # the senior sample is the realistic two pages
+    assert set(figures["size_kb"]) == {"pdf", "docx", "md", "txt"}  # type: ignore[arg-type]
+    assert set(figures["share_percent"]) == {"layout", "pdf", "docx", "md", "txt"}  # type: ignore[arg-type]
+    assert figures["all_four_median_ms"] and figures["all_four_p95_ms"]

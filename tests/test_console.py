@@ -31,7 +31,16 @@ async def test_numbers_pick_this_turns_options_and_answer_plain_questions(
     # options, so "1" is the number of years asked for, not an option from earlier.
     shown = await _chat(
         engine,
-        ["2", "Backend developer who likes APIs.", "2", "1", "Python, Flask", "order APIs", "skip"],
+        [
+            "2",
+            "/skip",
+            "Backend developer who likes APIs.",
+            "2",
+            "1",
+            "Python, Flask",
+            "order APIs",
+            "skip",
+        ],
         tmp_path,
     )
     assert "Mid level, noted." in shown
@@ -46,6 +55,7 @@ async def test_labels_blocks_and_export(engine: Engine, tmp_path: Path) -> None:
         engine,
         [
             "senior",
+            "/skip",
             "Backend developer with 9 years of Go building payment APIs for 3M users.",
             "keep it, go on",
             "Go, PostgreSQL, Kafka",
@@ -65,8 +75,13 @@ async def test_labels_blocks_and_export(engine: Engine, tmp_path: Path) -> None:
     assert stored is not None
     bullets = stored.data["roles"][0]["bullets"]["text"].splitlines()
     assert len(bullets) == 2
-    assert {p.name for p in out.iterdir()} == {"resume.docx", "resume.md", "resume.txt"}
-    document = docx.Document(str(out / "resume.docx"))
+    assert {p.name for p in out.iterdir()} == {
+        "Resume.pdf",
+        "Resume.docx",
+        "Resume.md",
+        "Resume.txt",
+    }
+    document = docx.Document(str(out / "Resume.docx"))
     assert any("Kafka ledger pipeline" in p.text for p in document.paragraphs)
 
 
@@ -86,7 +101,7 @@ def _resume_coach_chat(folder: Path, typed: bytes) -> subprocess.CompletedProces
 
 def test_resume_coach_chat_as_a_new_user_runs_it(tmp_path: Path) -> None:
     # A question first, then the level, then a summary with bytes that are not UTF-8.
-    typed = b"how long should my resume be?\nmid\nBackend dev \xff\xfe with 5 years of Go.\n"
+    typed = b"how long should my resume be?\nmid\n/skip\nBackend dev \xff\xfe with 5 years of Go.\n"
     first = _resume_coach_chat(tmp_path, typed)
     assert first.returncode == 0, first.stderr.decode()
     assert first.stderr == b""

@@ -24,13 +24,14 @@ async def turn_counter(engine: Engine, user: str = "7") -> int:
     return turn
 
 
-async def walk_to_summary(engine: Engine, user: str = "7") -> None:
+async def begin(engine: Engine, user: str = "7") -> None:
+    """/start and the level: the user has a stored progress from here on."""
     await engine.handle(message("/start", "1", user))
     await engine.handle(message("mid", "2", user))
 
 
 async def test_a_redelivered_message_is_answered_again_but_applied_once(engine: Engine) -> None:
-    await walk_to_summary(engine)
+    await begin(engine)
     first = await engine.handle(message(SUMMARY, "3"))
     before = await turn_counter(engine)
     again = await engine.handle(message(SUMMARY, "3"))
@@ -44,7 +45,7 @@ async def test_a_redelivered_message_is_answered_again_but_applied_once(engine: 
 async def test_a_restarted_engine_still_recognises_the_message(db_url: str) -> None:
     engine = await Engine.open(db_url)
     try:
-        await walk_to_summary(engine)
+        await begin(engine)
         first = await engine.handle(message(SUMMARY, "3"))
         before = await turn_counter(engine)
     finally:
@@ -58,7 +59,7 @@ async def test_a_restarted_engine_still_recognises_the_message(db_url: str) -> N
 
 
 async def test_a_message_without_an_id_settles_the_latest_replies(engine: Engine) -> None:
-    await walk_to_summary(engine)
+    await begin(engine)
     await engine.handle(message(SUMMARY, "3"))
     await engine.handle(message("/status", None))
     assert await engine.handle(message(SUMMARY, "3")) == []
@@ -70,8 +71,8 @@ async def test_two_engines_on_one_database_apply_a_message_once(db_url: str) -> 
     # Two worker processes, as far as the database can tell: each has its own cache.
     first, second = await Engine.open(db_url), await Engine.open(db_url)
     try:
-        await walk_to_summary(first)
-        await walk_to_summary(second)  # both know the user now (and both ids are seen)
+        await begin(first)
+        await begin(second)  # both know the user now (and both ids are seen)
         before = await turn_counter(first)
         for n in range(10):
             text = f"{SUMMARY} Draft {n}."
@@ -86,7 +87,7 @@ async def test_two_engines_on_one_database_apply_a_message_once(db_url: str) -> 
 
 
 async def test_the_window_keeps_the_last_ids_only(engine: Engine) -> None:
-    await walk_to_summary(engine)
+    await begin(engine)
     for n in range(KEPT_IDS + 5):
         await engine.handle(message("/status", f"m{n}"))
     stored = await engine.store.load(UserKey(PLATFORM, "7"))
@@ -96,7 +97,7 @@ async def test_the_window_keeps_the_last_ids_only(engine: Engine) -> None:
 
 
 async def test_deliveries_are_erased_with_the_user(engine: Engine) -> None:
-    await walk_to_summary(engine)
+    await begin(engine)
     await engine.handle(message("/delete", "3"))
     await engine.handle(message("yes", "4"))
     assert await engine.store.row_counts(UserKey(PLATFORM, "7")) == {"users": 0}

@@ -17,7 +17,7 @@ from tests.delivery_load import Figures, run
 
 def check(figures: Figures) -> None:
     print(asdict(figures))
-    assert figures.messages == 20 * (15 + 4)
+    assert figures.messages >= 20 * (15 + 4)
     assert (figures.kills, figures.graceful_stops) >= (3, 2)
     # Every message answered, each applied exactly once, every /draft up to date, and
     # nothing left unconfirmed at Telegram. Replays of a turn whose answer may not have gone

@@ -306,7 +306,7 @@ async def test_walkthrough_in_a_server_continues_in_the_dm(
 
     # The level button: its message loses its buttons, the next question follows.
     since = fake.mark()
-    press_id = await press(fake, level, "level:mid", "Paste your summary")
+    press_id = await press(fake, level, "level:mid", "full name")
     update = callback_of(fake, press_id)
     assert update.json["type"] == 7
     buttons = [b for row in update.json["data"]["components"] for b in row["components"]]
@@ -317,12 +317,13 @@ async def test_walkthrough_in_a_server_continues_in_the_dm(
     texts = [c.content for c in dm_sends(fake.calls_since(since))]
     assert texts[0] == "Mid level, noted."
 
-    # The summary, typed in the DM: scored.
+    # The header can wait; the summary, typed in the DM: scored.
+    await in_dm(fake, "/skip", "Paste your summary")
     sent = await in_dm(fake, SUMMARY, "/100")
     assert "Summary: " in sent[0].content and all(c.path == DM_MESSAGES for c in sent)
 
     # A question typed in the DM gets the FAQ answer, then the walk goes on.
-    sent = await in_dm(fake, "how long should my resume be?", "Paste your summary")
+    sent = await in_dm(fake, "how long should my resume be?", "Your summary now")
     assert any("pages" in c.content for c in sent)
 
     # /ask in the server: the answer goes to the DM too.
@@ -336,15 +337,16 @@ async def test_walkthrough_in_a_server_continues_in_the_dm(
     await in_server(fake, "export", "left out")
     uploads = [c for c in fake.calls_since(since) if c.files]
     assert [f.filename for c in uploads for f in c.files] == [
-        "resume.docx",
-        "resume.md",
-        "resume.txt",
+        "Resume.pdf",
+        "Resume.docx",
+        "Resume.md",
+        "Resume.txt",
     ]
     assert all(c.path == DM_MESSAGES for c in uploads)
-    document = docx.Document(io.BytesIO(uploads[0].files[0].data))
+    document = docx.Document(io.BytesIO(uploads[1].files[0].data))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "4 years of Python and Django" in text
-    assert uploads[0].content == "Here is your resume as resume.docx."
+    assert uploads[0].content == "Here is your resume as Resume.pdf."
 
     # The engine keeps this person under their Discord user id.
     assert await engine.store.load(UserKey("discord", str(USER_ID))) is not None
@@ -387,7 +389,8 @@ async def test_buttons_work_after_a_restart(fake: FakeDiscord, sqlite_engine: En
 
 async def test_long_text_through_the_modal(fake: FakeDiscord, bot: RunningBot) -> None:
     level = (await in_dm(fake, "/start", "experience level"))[-1]
-    prompt = (await press_and_get(fake, level, "level:mid", "Paste your summary"))[-1]
+    await press(fake, level, "level:mid", "full name")
+    prompt = (await in_dm(fake, "/skip", "Paste your summary"))[-1]
     # The summary prompt waits for typing, so it carries the box.
     assert WRITE_BUTTON_ID in prompt.custom_ids
     # "Write it here" opens the box: the modal is the answer to the press.
@@ -419,14 +422,6 @@ async def test_long_text_through_the_modal(fake: FakeDiscord, bot: RunningBot) -
     await fake.wait_for_message("Progress", since=since)
     note = await fake.wait_for(lambda c: c.path.endswith(ORIGINAL), since=since)
     assert note.content == SENT_TO_DM
-
-
-async def press_and_get(
-    fake: FakeDiscord, message: RestCall, value_part: str, last: str
-) -> list[RestCall]:
-    since = fake.mark()
-    await press(fake, message, value_part, last)
-    return fake.sent_messages(since)
 
 
 async def test_a_5000_character_reply_is_split(
@@ -463,7 +458,8 @@ async def test_a_5000_character_reply_is_split(
 
 async def test_everyone_in_user_text_pings_nobody(fake: FakeDiscord, bot: RunningBot) -> None:
     level = (await in_dm(fake, "/start", "experience level"))[-1]
-    await press(fake, level, "level:mid", "Paste your summary")
+    await press(fake, level, "level:mid", "full name")
+    await in_dm(fake, "/skip", "Paste your summary")
     hostile = (
         "Backend developer @everyone and @here, <@&123456789012345678> **bold** _x_ "
         "with 4 years of Python on PostgreSQL at scale; cut latency by 40%."

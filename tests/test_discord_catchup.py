@@ -12,6 +12,7 @@ import pytest
 
 from adapters.discord_catchup import unanswered
 from bot.store import Store, UserKey
+from tests.delivery_load import MOST_SKIPS
 from tests.discord_fake import USER_ID, FakeDiscord, RestCall, dm_channel_id, fake_discord
 from tests.test_discord_process import DiscordProcess, bot_env
 
@@ -41,6 +42,26 @@ async def stored_turn(tmp_path: Path) -> tuple[int, str]:
     return int(row.data["turn"]), str(row.data["summary"]["text"])
 
 
+async def walk_to_summary(fake: FakeDiscord) -> int:
+    """/start, the level, then /skip until the summary step; how many messages that took."""
+    for sent, text in enumerate(["/start", "mid", *["/skip"] * MOST_SKIPS], 1):
+        since = fake.mark()
+        await fake.send_dm(text)
+        if text == "/start":
+            await fake.wait_for_message("experience level", since=since)
+            continue
+        step = await fake.wait_for_message("Step ", since=since)
+        if "Paste your summary" in step.content:
+            return sent
+    raise AssertionError("the summary step was not reached")
+
+
+def years(answer: str) -> str | None:
+    """The "(N years)" a summary's feedback quotes."""
+    found = re.search(r"years (\(\d+ years\))", answer)
+    return found.group(1) if found else None
+
+
 async def start(tmp_path: Path, fake: FakeDiscord, run: int) -> DiscordProcess:
     folder = tmp_path / f"run{run}"
     folder.mkdir()
@@ -55,10 +76,7 @@ async def test_dms_sent_while_the_bot_was_down_are_answered_after_it_starts(
 ) -> None:
     bot = await start(tmp_path, fake, 1)
     try:
-        for text, answer in [("/start", "experience level"), ("mid", "Paste your summary")]:
-            since = fake.mark()
-            await fake.send_dm(text)
-            await fake.wait_for_message(answer, since=since)
+        setup = await walk_to_summary(fake)
         since = fake.mark()
         await fake.send_dm(summary(1))
         await fake.wait_for_message("(2 years)", since=since)
@@ -88,17 +106,16 @@ async def test_dms_sent_while_the_bot_was_down_are_answered_after_it_starts(
     finally:
         bot.kill()
     answers = [c.content for c in replies_to_user(fake, since)]
-    feedback = [a for a in answers if a.startswith("**Summary")]
     # Each summary answered exactly once, in the order sent; summary 2 from its stored replies.
-    assert [re.findall(r"\(\d+ years\)", f)[0] for f in feedback] == [
+    assert [years(a) for a in answers if years(a)] == [
         "(3 years)",
         "(4 years)",
         "(5 years)",
         "(6 years)",
     ], answers
     assert answers.index(draft.content) == 3
-    # Applied once each: /start, level, five summaries and the /draft are eight turns.
-    assert await stored_turn(tmp_path) == (8, summary(5))
+    # Applied once each: the way to the summary step, five summaries and the /draft.
+    assert await stored_turn(tmp_path) == (setup + 6, summary(5))
     assert "caught up on 4 missed DM(s) of 1 user(s)" in bot.output
 
 
@@ -107,10 +124,7 @@ async def test_a_restart_with_nothing_missed_sends_nothing_again(
 ) -> None:
     bot = await start(tmp_path, fake, 1)
     try:
-        for text, answer in [("/start", "experience level"), ("mid", "Paste your summary")]:
-            since = fake.mark()
-            await fake.send_dm(text)
-            await fake.wait_for_message(answer, since=since)
+        setup = await walk_to_summary(fake)
         assert bot.process is not None
         bot.process.send_signal(signal.SIGTERM)
         assert await bot.wait() == 0
@@ -122,7 +136,7 @@ async def test_a_restart_with_nothing_missed_sends_nothing_again(
     finally:
         bot.kill()
     assert len(replies_to_user(fake, since)) == 1
-    assert await stored_turn(tmp_path) == (3, summary(1))
+    assert await stored_turn(tmp_path) == (setup + 1, summary(1))
 
 
 def test_only_messages_after_the_bots_last_reply_are_unanswered() -> None:

@@ -87,6 +87,9 @@ async def test_the_process_coaches_then_stops_cleanly_on_sigterm(
 
         since = fake.mark()
         await fake.press(level, next(c for c in level.custom_ids if "level:mid" in c))
+        await fake.wait_for_message("full name", since=since)
+        since = fake.mark()
+        await fake.send_dm("/skip")
         await fake.wait_for_message("Paste your summary", since=since)
 
         since = fake.mark()

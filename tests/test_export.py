@@ -1,7 +1,12 @@
-"""The resume export: .docx structure, Markdown escaping, plain text, hostile input."""
+"""The resume export: .docx structure, Markdown escaping, plain text, hostile input.
+
+The PDF, the model (paper, section order, links, names) and reading every format back are in
+test_export_pdf.py and test_export_model.py.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import string
@@ -13,35 +18,51 @@ import pytest
 from docx.document import Document
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.export import (
+    Certification,
+    Education,
+    Entry,
+    Header,
+    Link,
     ResumeDoc,
-    _strip_unsafe,
     export_files,
     is_empty,
     to_docx,
     to_markdown,
     to_text,
 )
+from bot.export.sanitise import strip_unsafe as _strip_unsafe
 
+NAME = "Zoë Łukasiewicz-Nguyễn"
 FULL = ResumeDoc(
-    headline="Senior Backend Developer",
+    header=Header(
+        name=NAME,
+        title="Senior Backend Developer",
+        email="zoe@example.com",
+        phone="+49 30 1234567",
+        location="Berlin, Germany",
+        links=[Link("GitHub", "github.com/zoe"), Link("Portfolio", "http://zoe.dev/")],
+    ),
     summary="Backend developer with 6 years of Python.\nI like boring, reliable systems.",
     skills={"Languages": ["Python", "Go"], "Databases": ["PostgreSQL", "Redis"]},
     roles=[
-        (
+        Entry(
             "Backend Developer, Acme, 2021–now",
             ["Cut p99 latency by 40% with caching", "Led the move to PostgreSQL 16"],
         ),
-        ("Junior Developer, Initech, 2019–2021", ["Wrote the billing service"]),
+        Entry("Junior Developer, Initech, 2019–2021", ["Wrote the billing service"]),
     ],
-    projects=[("rate-limiter (open source)", ["Token bucket library, 300 stars"])],
+    projects=[Entry("rate-limiter (open source)", ["Token bucket library, 300 stars"])],
+    education=[Education("MSc Computer Science", "TU Berlin", "2017–2019", "GPA 1.3")],
+    certifications=[Certification("AWS Certified Developer", "AWS", "2022")],
+    level="senior",
 )
 
-EMPTY = ResumeDoc(headline="", summary="", skills={}, roles=[], projects=[])
-HEADINGS = ["Summary", "Skills", "Experience", "Projects"]
+EMPTY = ResumeDoc()
+HEADINGS = ["Summary", "Skills", "Experience", "Projects", "Education", "Certifications"]
 
 ARABIC = "مطور خلفية أول"
 HOSTILE = (
@@ -68,15 +89,7 @@ def _md_unescape(text: str) -> str:
 
 
 def _only(**fields: object) -> ResumeDoc:
-    base: dict[str, object] = {
-        "headline": "",
-        "summary": "",
-        "skills": {},
-        "roles": [],
-        "projects": [],
-    }
-    base.update(fields)
-    return ResumeDoc(**base)  # type: ignore[arg-type]
+    return ResumeDoc(**fields)  # type: ignore[arg-type]
 
 
 # --- .docx ---------------------------------------------------------------------------------------
@@ -86,7 +99,11 @@ def test_docx_opens_with_title_and_headings_in_order() -> None:
     document = _open(to_docx(FULL))
     first = document.paragraphs[0]
     assert _style(first) == "Title"
-    assert first.text == "Senior Backend Developer"
+    assert first.text == NAME
+    assert (_style(document.paragraphs[1]), document.paragraphs[1].text) == (
+        "Subtitle",
+        "Senior Backend Developer",
+    )
     assert _headings(document) == HEADINGS
 
 
@@ -106,8 +123,15 @@ def test_docx_bullets_are_real_list_items() -> None:
 def test_docx_role_headers_are_bold_and_skills_one_line_per_group() -> None:
     document = _open(to_docx(FULL))
     by_text = {p.text: p for p in document.paragraphs}
-    header = by_text["Backend Developer, Acme, 2021–now"]
-    assert all(run.bold for run in header.runs)
+    header = by_text["Backend Developer, Acme\t2021–now"]
+    title, dates = header.runs
+    assert title.text == "Backend Developer, Acme" and title.bold
+    assert dates.text == "\t2021–now" and not dates.bold
+    # The dates sit at a right-aligned tab stop at the right margin.
+    (stop,) = header.paragraph_format.tab_stops
+    section = _open(to_docx(FULL)).sections[0]
+    width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
+    assert str(stop.alignment) == "RIGHT (2)" and abs(stop.position - width) < 2
     assert "Languages: Python, Go" in by_text
     assert "Databases: PostgreSQL, Redis" in by_text
     assert by_text["Languages: Python, Go"].runs[0].bold  # the group label
@@ -131,12 +155,12 @@ def test_docx_text_appears_and_layout_is_single_column() -> None:
 
 def test_docx_metadata_does_not_name_the_library() -> None:
     props = _open(to_docx(FULL)).core_properties
-    assert props.author == ""
-    assert props.title == "Senior Backend Developer"
+    assert props.author == NAME
+    assert props.title == f"{NAME} — Resume"
 
 
 def test_docx_marks_right_to_left_paragraphs() -> None:
-    doc = _only(headline=ARABIC, summary="English line", roles=[(ARABIC, [ARABIC])])
+    doc = _only(header=Header(name=ARABIC), summary="English line", roles=[Entry(ARABIC, [ARABIC])])
     title, _, line, _, header, bullet = _open(to_docx(doc)).paragraphs
     assert title.text == header.text == bullet.text == ARABIC
     assert line._p.pPr is None or line._p.pPr.find(qn("w:bidi")) is None
@@ -147,8 +171,8 @@ def test_docx_marks_right_to_left_paragraphs() -> None:
 
     # Word refuses paragraph properties out of schema order.
     assert props(title) == [qn("w:pStyle"), qn("w:bidi")]
-    assert props(header) == [qn("w:keepNext"), qn("w:bidi")]
-    assert props(bullet) == [qn("w:pStyle"), qn("w:bidi")]
+    assert props(header) == [qn("w:keepNext"), qn("w:bidi"), qn("w:spacing")]
+    assert props(bullet) == [qn("w:pStyle"), qn("w:keepLines"), qn("w:bidi")]
 
 
 # --- Markdown and text ---------------------------------------------------------------------------
@@ -156,24 +180,36 @@ def test_docx_marks_right_to_left_paragraphs() -> None:
 
 def test_markdown_layout() -> None:
     md = to_markdown(FULL)
-    assert md.startswith("# Senior Backend Developer\n\n## Summary\n")
+    assert md.startswith(
+        f"# {NAME}\n\n**Senior Backend Developer**\n\n"
+        "[zoe@example.com](mailto:zoe@example.com) · +49 30 1234567 · Berlin, Germany · "
+        "[github.com/zoe](https://github.com/zoe) · Portfolio: [zoe.dev](https://zoe.dev)"
+        "\n\n## Summary\n"
+    )
     assert [line for line in md.splitlines() if line.startswith("## ")] == [
         f"## {h}" for h in HEADINGS
     ]
     assert "**Languages:** Python, Go" in md
-    assert "**Backend Developer, Acme, 2021–now**\n\n- Cut p99 latency by 40% with caching\n" in md
+    assert "**Backend Developer, Acme** · 2021–now\n\n- Cut p99 latency by 40% with caching\n" in md
+    assert "**MSc Computer Science, TU Berlin** · 2017–2019\n\nGPA 1.3\n" in md
     assert md.endswith("\n") and not md.endswith("\n\n")
 
 
 def test_text_layout() -> None:
     text = to_text(FULL)
     lines = text.splitlines()
-    assert lines[0] == "Senior Backend Developer"
+    assert lines[:3] == [
+        NAME,
+        "Senior Backend Developer",
+        "zoe@example.com · +49 30 1234567 · Berlin, Germany · github.com/zoe · Portfolio: zoe.dev",
+    ]
     assert [line for line in lines if line in {h.upper() for h in HEADINGS}] == [
         h.upper() for h in HEADINGS
     ]
     assert "Languages: Python, Go" in lines
     assert "- Cut p99 latency by 40% with caching" in lines
+    assert "Backend Developer, Acme · 2021–now" in lines
+    assert "AWS Certified Developer, AWS · 2022" in lines
     assert "**" not in text and "#" not in text
     assert text.endswith("\n") and not text.endswith("\n\n")
 
@@ -205,16 +241,21 @@ def test_markdown_escapes_user_text(raw: str, escaped: str) -> None:
 
 
 def test_markdown_keeps_bold_literal_everywhere() -> None:
+    bold = "*bold*"
     doc = ResumeDoc(
-        headline="*bold*",
-        summary="*bold*",
-        skills={"*bold*": ["*bold*"]},
-        roles=[("*bold*", ["*bold*"])],
-        projects=[("*bold*", ["*bold*"])],
+        header=Header(
+            name=bold, title=bold, phone=bold, location=bold, links=[Link(bold, "x.com/a")]
+        ),
+        summary=bold,
+        skills={bold: [bold]},
+        roles=[Entry(bold, [bold], dates=bold)],
+        projects=[Entry(bold, [bold])],
+        education=[Education(bold, bold, bold, bold)],
+        certifications=[Certification(bold, bold, bold)],
     )
     md = to_markdown(doc)
     assert "*bold*" not in md.replace(r"\*bold\*", "")
-    assert md.count(r"\*bold\*") == 8
+    assert md.count(r"\*bold\*") == 20
 
 
 # --- empty sections ------------------------------------------------------------------------------
@@ -232,11 +273,13 @@ def test_only_summary_leaves_other_sections_out_in_every_format() -> None:
 
 def test_blank_pieces_count_as_nothing() -> None:
     doc = ResumeDoc(
-        headline="  ",
+        header=Header(name="  ", title="\t", email=" ", links=[Link("GitHub", "not a link")]),
         summary="\n \n\x00",
         skills={"Languages": [], "Tools": ["  "]},
-        roles=[("", []), (" ", ["", "\t"])],
-        projects=[("\x07", [])],
+        roles=[Entry("", []), Entry(" ", ["", "\t"])],
+        projects=[Entry("\x07", [])],
+        education=[Education(" ", "\x00", "", " ")],
+        certifications=[Certification("", " ", "")],
     )
     assert is_empty(doc)
     assert to_markdown(doc) == ""
@@ -248,11 +291,13 @@ def test_is_empty() -> None:
     assert is_empty(EMPTY)
     assert not is_empty(FULL)
     assert not is_empty(_only(skills={"Languages": ["Python"]}))
-    assert not is_empty(_only(projects=[("", ["A bullet"])]))
+    assert not is_empty(_only(projects=[Entry("", ["A bullet"])]))
+    assert not is_empty(_only(header=Header(name="Ольга")))
+    assert not is_empty(_only(education=[Education("BSc")]))
 
 
 def test_entry_without_header_or_bullets_still_renders_what_exists() -> None:
-    doc = _only(roles=[("Header only", []), ("", ["Bullet only"])])
+    doc = _only(roles=[Entry("Header only", []), Entry("", ["Bullet only"])])
     assert to_text(doc) == "EXPERIENCE\nHeader only\n\n- Bullet only\n"
     document = _open(to_docx(doc))
     assert [(_style(p), p.text) for p in document.paragraphs] == [
@@ -267,11 +312,13 @@ def test_entry_without_header_or_bullets_still_renders_what_exists() -> None:
 
 def _hostile_doc() -> ResumeDoc:
     return ResumeDoc(
-        headline=HOSTILE,
+        header=Header(name=HOSTILE, title=HOSTILE, email=HOSTILE, location=HOSTILE),
         summary=HOSTILE + "\n" + HOSTILE,
         skills={HOSTILE: [HOSTILE, "Python"]},
-        roles=[(HOSTILE, [HOSTILE])],
-        projects=[(HOSTILE, [HOSTILE])],
+        roles=[Entry(HOSTILE, [HOSTILE])],
+        projects=[Entry(HOSTILE, [HOSTILE])],
+        education=[Education(HOSTILE, HOSTILE, HOSTILE, HOSTILE)],
+        certifications=[Certification(HOSTILE, HOSTILE, HOSTILE)],
     )
 
 
@@ -301,18 +348,17 @@ def test_hostile_text_does_not_raise_and_reads_back() -> None:
 
 
 def test_newlines_inside_one_line_fields_are_folded() -> None:
-    doc = _only(roles=[("Dev,\nAcme", ["line one\r\nline two", "tab\there"])])
+    doc = _only(roles=[Entry("Dev,\nAcme", ["line one\r\nline two", "tab\there"])])
     assert to_text(doc) == "EXPERIENCE\nDev, Acme\n- line one line two\n- tab here\n"
 
 
 def test_very_long_text() -> None:
     big = ("Répété 🚀 *x* <b> مرحبا " * 5000)[:100_000]
     doc = ResumeDoc(
-        headline="Dev",
+        header=Header(name="Dev"),
         summary=big,
         skills={"Languages": ["Python"]},
-        roles=[("Dev, Acme, 2021–now", [big])],
-        projects=[],
+        roles=[Entry("Dev, Acme, 2021–now", [big])],
     )
     document = _open(to_docx(doc))
     assert document.paragraphs[2].text == big.strip()
@@ -320,13 +366,15 @@ def test_very_long_text() -> None:
     assert len(to_markdown(doc)) > 200_000
 
 
+# No deadline: an example with Chinese text loads the CJK font (about 0.3 s) for its PDF.
+@settings(deadline=None)
 @given(
     st.text(max_size=60),
     st.text(max_size=60),
     st.lists(st.text(max_size=20), max_size=3),
 )
-def test_any_text_exports(headline: str, summary: str, bullets: list[str]) -> None:
-    doc = _only(headline=headline, summary=summary, roles=[("", bullets)])
+def test_any_text_exports(name: str, summary: str, bullets: list[str]) -> None:
+    doc = _only(header=Header(name=name), summary=summary, roles=[Entry("", bullets)])
     for attachment in export_files(doc):
         assert isinstance(attachment.data, bytes)
     assert is_empty(doc) == (to_text(doc) == "") == (to_markdown(doc) == "")
@@ -338,14 +386,16 @@ def test_any_text_exports(headline: str, summary: str, bullets: list[str]) -> No
 def test_export_files_names_and_mime_types() -> None:
     files = export_files(FULL)
     assert [(f.filename, f.mime) for f in files] == [
+        ("Zoe-Lukasiewicz-Nguyen-Resume.pdf", "application/pdf"),
         (
-            "resume.docx",
+            "Zoe-Lukasiewicz-Nguyen-Resume.docx",
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         ),
-        ("resume.md", "text/markdown; charset=utf-8"),
-        ("resume.txt", "text/plain; charset=utf-8"),
+        ("Zoe-Lukasiewicz-Nguyen-Resume.md", "text/markdown; charset=utf-8"),
+        ("Zoe-Lukasiewicz-Nguyen-Resume.txt", "text/plain; charset=utf-8"),
     ]
-    docx_file, md_file, txt_file = files
+    pdf_file, docx_file, md_file, txt_file = files
+    assert pdf_file.data[:5] == b"%PDF-"
     assert docx_file.data[:2] == b"PK"
     assert md_file.data.decode("utf-8") == to_markdown(FULL)
     assert txt_file.data.decode("utf-8") == to_text(FULL)
@@ -355,10 +405,10 @@ def test_markdown_and_text_are_deterministic() -> None:
     assert to_markdown(FULL) == to_markdown(FULL)
     assert to_text(FULL) == to_text(FULL)
     # A fresh but equal document gives the same bytes too.
-    again = ResumeDoc(
-        FULL.headline, FULL.summary, dict(FULL.skills), list(FULL.roles), list(FULL.projects)
+    again = dataclasses.replace(
+        FULL, skills=dict(FULL.skills), roles=list(FULL.roles), projects=list(FULL.projects)
     )
-    assert export_files(again)[1:] == export_files(FULL)[1:]
+    assert export_files(again)[2:] == export_files(FULL)[2:]
 
 
 def test_exactly_the_characters_xml_cannot_hold_are_dropped() -> None:

@@ -93,6 +93,7 @@ async def test_database_away_then_back(
         chat = Chat(engine, "outage-1")
         await chat.send("/start")
         await chat.press("Mid")
+        await chat.send("/skip")
         await chat.send("Backend developer with 5 years of Go building billing APIs.")
         await proxy.stop()
         caplog.clear()

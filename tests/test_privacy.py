@@ -20,6 +20,7 @@ async def test_same_id_on_two_platforms_is_two_people(engine: Engine) -> None:
     for chat, level in ((telegram, "Junior"), (discord, "Senior")):
         await chat.send("/start")
         await chat.press(level)
+        await chat.send("/skip")
     await telegram.send("Junior backend developer who built a Flask API for a student club.")
     await discord.send("/draft")
     assert "Flask" not in discord.text and "Senior" in discord.text
@@ -36,6 +37,7 @@ async def test_resume_text_never_reaches_the_logs(
     with caplog.at_level(logging.DEBUG):
         await chat.send("/start")
         await chat.press("Mid")
+        await chat.send("/skip")
         await chat.send(SECRET_SUMMARY)
         await chat.send("/draft")
     info = [r.getMessage() for r in caplog.records if r.levelno >= logging.INFO]
@@ -46,6 +48,7 @@ async def test_delete_leaves_no_row_in_any_table(engine: Engine, db_url: str) ->
     chat = Chat(engine, "erase-me", "telegram")
     await chat.send("/start")
     await chat.press("Senior")
+    await chat.send("/skip")
     await chat.send(SECRET_SUMMARY)
     await chat.send("/delete")
     await chat.send("yes")

@@ -137,7 +137,7 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
 
     since = fake.mark()
     query_id = fake.press(level_prompt, level_prompt.button("Mid"))
-    await fake.wait_call("sendMessage", "Paste your summary", since)
+    await fake.wait_call("sendMessage", "full name", since)
     answer = await fake.wait_call("answerCallbackQuery", since=since)
     assert answer.params["callback_query_id"] == query_id
     removal = await fake.wait_call("editMessageReplyMarkup", since=since)
@@ -149,10 +149,11 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
     assert methods.index("editMessageReplyMarkup") < methods.index("sendMessage")
     assert any("Mid level, noted." in c.visible for c in fake.sent(since))
 
+    await _turn(fake, "/skip", "Paste your summary")  # the header can wait
     analysis = (await _turn(fake, SUMMARY, "Summary"))[-1]
     assert analysis.buttons, "the analysis offers what to do next"
 
-    faq = await _turn(fake, "how long should my resume be?", "Paste your summary")
+    faq = await _turn(fake, "how long should my resume be?", "Your summary now")
     assert "page" in " ".join(c.visible for c in faq).casefold()
 
     draft = (await _turn(fake, "/draft", "Your draft"))[-1]
@@ -165,12 +166,13 @@ async def test_walkthrough_start_level_summary_faq_draft_export(
     await fake.wait_call("sendMessage", "Not written yet", since)
     documents = [c for c in fake.sent(since) if c.method == "sendDocument"]
     assert [c.files["document"][0] for c in documents] == [
-        "resume.docx",
-        "resume.md",
-        "resume.txt",
+        "Resume.pdf",
+        "Resume.docx",
+        "Resume.md",
+        "Resume.txt",
     ]
-    assert documents[0].params["caption"] == "Here is your resume as resume.docx."
-    word = docx.Document(io.BytesIO(documents[0].files["document"][1]))
+    assert documents[0].params["caption"] == "Here is your resume as Resume.pdf."
+    word = docx.Document(io.BytesIO(documents[1].files["document"][1]))
     assert any("Backend developer with 4 years" in p.text for p in word.paragraphs)
 
     # The engine keeps this person under the Telegram user id.
@@ -181,7 +183,8 @@ async def test_every_reply_fits_and_is_valid_html_for_huge_input(
     fake: FakeBotApi, bot: RunningBot
 ) -> None:
     await _turn(fake, "/start", "experience level")
-    await _turn(fake, "mid", "Paste your summary")
+    await _turn(fake, "mid", "full name")
+    await _turn(fake, "/skip", "Paste your summary")
     line = "Built <APIs> & *queues* in Go 🚀 for 𝔘nicode users; "
     huge = (line * (10_000 // len(line) + 1))[:10_000]
     assert len(huge) == 10_000
@@ -193,7 +196,7 @@ async def test_every_reply_fits_and_is_valid_html_for_huge_input(
     skills = ", ".join(f"Skill{n} & <tool{n}>" for n in range(180))
     assert len(summary) < 4000 and len(skills) < 4000
     await _turn(fake, summary, "Summary")
-    await _turn(fake, "/next", "Step 2 of 6")
+    await _turn(fake, "/next", "Step 3 of 9")
     await _turn(fake, skills, "Skills")
     since = fake.mark()
     fake.send_text("/draft")
@@ -214,6 +217,7 @@ async def test_markup_characters_from_the_user_arrive_escaped(
     fake: FakeBotApi, bot: RunningBot
 ) -> None:
     await _turn(fake, "/start", "experience level")
+    await _turn(fake, "/skip", "full name")
     await _turn(fake, "/skip", "Paste your summary")
     await _turn(fake, "/skip", "Send your skills")
     prompt = await _turn(fake, "/skip", "Send one job")
@@ -297,7 +301,7 @@ async def test_double_press_acts_once_and_stale_buttons_do_nothing(
         since,
     )
     assert note.params["callback_query_id"] == second
-    await fake.wait_call("sendMessage", "Paste your summary", since)
+    await fake.wait_call("sendMessage", "full name", since)
     # A later message is a barrier: every earlier update of this chat is fully handled by then.
     await _turn(fake, "/status", "Progress")
     answered = [
@@ -312,10 +316,11 @@ async def test_double_press_acts_once_and_stale_buttons_do_nothing(
     assert [c.method for c in fake.calls[since:]].count("editMessageReplyMarkup") == 1
 
     # A press on a button of an earlier message: the engine leaves things as they are.
-    summary_prompt = next(c for c in fake.sent(since) if "Paste your summary" in c.visible)
+    header_prompt = next(c for c in fake.sent(since) if "full name" in c.visible)
+    await _turn(fake, "/skip", "Paste your summary")
     await _turn(fake, SUMMARY, "Summary")
     since = fake.mark()
-    fake.press(summary_prompt, summary_prompt.button("Skip"))
+    fake.press(header_prompt, header_prompt.button("Skip"))
     await fake.wait_call("sendMessage", "earlier message", since)
     status = await _turn(fake, "/status", "Progress")
     assert any("→ Summary" in c.visible for c in status)
@@ -329,7 +334,7 @@ async def test_non_text_messages_get_a_note_and_never_reach_the_engine(
     fake.send_location()
     fake.send_text("/start", edited=True)
     fake.send_text("/start", from_bot=True)
-    fake.send_document("resume.pdf", b"%PDF-1.4", "application/pdf")
+    fake.send_document("resume.odt", b"PK...", "application/vnd.oasis.opendocument.text")
     fake.send_document("resume.txt", b"x" * 10, declared_size=300_000)
     await fake.wait_call("sendMessage", FILE_TOO_BIG, since)
     # Updates of one chat are handled in order, so the earlier ones are done by now.

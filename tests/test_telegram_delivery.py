@@ -18,7 +18,7 @@ from adapters.telegram_delivery import Dispatcher, WebhookReceiver
 from adapters.telegram_settings import Webhook
 from bot.engine import Engine
 from bot.store import UserKey
-from tests.delivery_load import free_port
+from tests.delivery_load import MOST_SKIPS, free_port
 from tests.telegram_fake import USER_ID, FakeBotApi, fake_bot_api, running_bot
 
 OTHER_USER = USER_ID + 1
@@ -46,6 +46,22 @@ async def sqlite_engine(tmp_path: Path) -> AsyncIterator[Engine]:
         yield opened
     finally:
         await opened.close()
+
+
+async def walk_to_summary(fake: FakeBotApi) -> int:
+    """/start, the level, then /skip until the summary step; how many messages that took."""
+    for sent, text in enumerate(["/start", "mid", *["/skip"] * MOST_SKIPS], 1):
+        since = fake.mark()
+        fake.send_text(text)
+        if text == "/start":
+            await fake.wait_call("sendMessage", "experience level", since)
+            continue
+        step = await fake.wait_for(
+            lambda c: c.method == "sendMessage" and c.ok and c.visible.startswith("Step "), since
+        )
+        if "Paste your summary" in step.visible:
+            return sent
+    raise AssertionError("the summary step was not reached")
 
 
 def offsets(fake: FakeBotApi, since: int = 0) -> list[int]:
@@ -80,10 +96,7 @@ async def test_an_update_delivered_again_is_answered_again_not_applied_again(
     fake: FakeBotApi, sqlite_engine: Engine
 ) -> None:
     async with running_bot(fake, sqlite_engine) as running:
-        for text, answer in [("/start", "experience level"), ("mid", "Paste your summary")]:
-            since = fake.mark()
-            fake.send_text(text)
-            await fake.wait_call("sendMessage", answer, since)
+        setup = await walk_to_summary(fake)
         since = fake.mark()
         summary = fake.send_text("Backend developer with 5 years of Go and PostgreSQL.")
         first = await fake.wait_call("sendMessage", "Summary", since)
@@ -94,7 +107,7 @@ async def test_an_update_delivered_again_is_answered_again_not_applied_again(
         again = await fake.wait_call("sendMessage", "Summary", since)
     assert again.visible == first.visible and again.buttons == first.buttons
     row = await sqlite_engine.store.load(UserKey("telegram", str(USER_ID)))
-    assert row is not None and row.data["turn"] == 3
+    assert row is not None and row.data["turn"] == setup + 1
 
 
 @contextlib.asynccontextmanager

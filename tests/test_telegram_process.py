@@ -72,8 +72,11 @@ async def test_process_walkthrough_then_sigterm_finishes_the_turn_and_exits_0(
         prompt = await fake.wait_call("sendMessage", "experience level", since)
         since = fake.mark()
         fake.press(prompt, prompt.button("Senior"))
-        await fake.wait_call("sendMessage", "Paste your summary", since)
+        await fake.wait_call("sendMessage", "full name", since)
         await fake.wait_call("editMessageReplyMarkup", since=since)
+        since = fake.mark()
+        fake.send_text("/skip")
+        await fake.wait_call("sendMessage", "Paste your summary", since)
         since = fake.mark()
         fake.send_text(
             "Senior backend engineer with 9 years of Go and Python, leading a team of 5 "

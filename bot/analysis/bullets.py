@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from bot.analysis.advice import Advice
 from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
+from bot.analysis.roles import bullets_wanted, count_advice, project_advice
 from bot.analysis.text import clean, figures, strip_bullet, words
 
 # Points per check; they add up to 100.
@@ -36,6 +39,8 @@ class BulletReport:
     opening_verb: str | None
     technologies: tuple[str, ...]
     figures: tuple[str, ...]
+    # Which scored checks passed (a bullet about people passes the technology check unnamed).
+    passed: dict[str, bool] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
         """The stable JSON shape."""
@@ -145,7 +150,7 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
     pronouns = sorted({w.lower() for w in word_list if w.lower() in lex.first_person})
     buzz = lex.find(text, lex.buzzwords) + lex.find(text, lex.cliches)
     filler = lex.find(text, lex.filler)
-    systems = lex.find(text, lex.system_words)
+    systems = lex.systems(text)
     too_short = len(word_list) < rules.min_words
     too_long = len(word_list) > rules.max_words or len(text) > rules.max_chars
     checks: dict[str, Any] = {
@@ -161,7 +166,9 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
         "first_person": pronouns,
         "buzzwords": buzz,
         "filler": filler,
-        "passive": bool(_PASSIVE.search(text)),
+        # Passive voice hides who did the work; a bullet that opens with the person's own
+        # verb has said it, whatever its subordinate clauses do.
+        "passive": not strong and bool(_PASSIVE.search(text)),
     }
     # A bullet about people (Mentored, Led, Hired) is judged on what changed, not on its stack.
     about_people = verb is not None and lex.verb_group.get(verb) == "led"
@@ -187,49 +194,111 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
         opening_verb=verb,
         technologies=techs,
         figures=figs,
+        passed=passed,
     )
+
+
+def _opening_advice(checks: dict[str, Any], weak: str | None) -> list[Advice]:
+    """How the bullet opens: with the person's own verb, not a pronoun or a duty."""
+    if checks["first_person"] and not checks["strong_verb"]:
+        return [
+            Advice(
+                f"Drop “{checks['first_person'][0].capitalize()}” and start with the verb: "
+                "Built, Reduced, Migrated…",
+                "start_with_verb",
+                checks["first_person"],
+            )
+        ]
+    if not checks["strong_verb"]:
+        opener = f"instead of “{weak}”, " if weak else ""
+        return [
+            Advice(
+                f"Start with what you did: {opener}open with Built, Reduced, Migrated…",
+                "start_with_verb",
+                [weak] if weak else [],
+            )
+        ]
+    return []
 
 
 def _advice(
     checks: dict[str, Any], weak: str | None, max_words: int, min_words: int, about_people: bool
-) -> list[str]:
-    advice: list[str] = []
-    if checks["first_person"] and not checks["strong_verb"]:
-        advice.append(
-            f"Drop “{checks['first_person'][0].capitalize()}” and start with the verb: "
-            "Built, Reduced, Migrated…"
-        )
-    elif not checks["strong_verb"]:
-        opener = f"instead of “{weak}”, " if weak else ""
-        advice.append(f"Start with what you did: {opener}open with Built, Reduced, Migrated…")
+) -> list[Advice]:
+    advice = _opening_advice(checks, weak)
     if not checks["quantified"]:
         advice.append(
-            "Add the result: by how much, how fast, for how many users? "
-            "(latency, uptime, requests per second, hours saved)"
+            Advice(
+                "Add the result: by how much, how fast, for how many users? "
+                "(latency, uptime, requests per second, hours saved)",
+                "add_figure",
+            )
         )
     if not checks["names_technology"] and not about_people:
-        advice.append("Name the technology you used: the language, framework, database or cloud.")
+        advice.append(
+            Advice(
+                "Name the technology you used: the language, framework, database or cloud.",
+                "add_technology",
+            )
+        )
     if not checks["names_system"] and not about_people:
-        advice.append("Say which system or feature it was: the payments API, the search service…")
+        advice.append(
+            Advice(
+                "Say which system or feature it was: the payments API, the search service…",
+                "add_system",
+            )
+        )
     if checks["too_long"]:
         advice.append(
-            f"Trim it to two lines (about {max_words} words): verb, system, tech, result."
+            Advice(
+                f"Trim it to two lines (about {max_words} words): verb, system, tech, result.",
+                "trim",
+                [str(max_words)],
+            )
         )
     if checks["too_short"]:
-        advice.append(f"Say more: a bullet under {min_words} words rarely shows impact.")
+        advice.append(
+            Advice(
+                f"Say more: a bullet under {min_words} words rarely shows impact.",
+                "say_more",
+                [str(min_words)],
+            )
+        )
     if checks["first_person"] and checks["strong_verb"]:
-        advice.append("Leave out “I”, “my” and “we”: the whole resume is about you.")
+        advice.append(
+            Advice(
+                "Leave out “I”, “my” and “we”: the whole resume is about you.",
+                "drop_pronouns",
+                checks["first_person"],
+            )
+        )
     if checks["passive"]:
-        advice.append("Use the active voice: say what you did, not what was done.")
+        advice.append(
+            Advice("Use the active voice: say what you did, not what was done.", "active_voice")
+        )
     vague = checks["buzzwords"] + checks["filler"]
     if vague:
         quoted = ", ".join(f"“{w}”" for w in vague[:3])
-        advice.append(f"Replace {quoted} with a concrete detail.")
+        advice.append(Advice(f"Replace {quoted} with a concrete detail.", "replace_vague", vague))
     return advice
 
 
-def analyse_bullets(lines: list[str], lex: Lexicon, project: bool = False) -> RoleBulletsReport:
-    """Check the bullets of one role (or the lines of one project), each and as a set."""
+def analyse_bullets(
+    lines: list[str],
+    lex: Lexicon,
+    project: bool = False,
+    *,
+    header: str = "",
+    latest: bool = True,
+    today: date | None = None,
+    keep_shown: frozenset[str] = frozenset(),
+) -> RoleBulletsReport:
+    """Check the bullets of one role (or the lines of one project), each and as a set.
+
+    ``header`` is the job's line (title, company, dates) and ``latest`` whether it is the
+    person's latest job: together they say how many bullets it needs (see ``bullets_wanted``).
+    ``keep_shown`` names listed skills only these lines show: advice to cut lines spares the
+    ones that show them (``bot.analysis.view.only_here`` finds them).
+    """
     rules = lex.role.guidance.bullets.rules
     reports = tuple(analyse_bullet(line, lex) for line in lines if strip_bullet(clean(line)))
     verbs = Counter(r.opening_verb for r in reports if r.opening_verb)
@@ -240,33 +309,42 @@ def analyse_bullets(lines: list[str], lex: Lexicon, project: bool = False) -> Ro
         if r.checks["strong_verb"] and words(r.text) and not r.text.lower().startswith("i ")
     }
     mixed = len(tenses - {"gerund", "either"}) > 1
-    advice: list[str] = []
     count = len(reports)
-    most_lines = lex.role.guidance.projects.rules.max_lines
+    most = lex.role.guidance.projects.rules.max_lines if project else rules.max_per_role
+    cut = _to_cut(reports, count - most, keep_shown, lex)
     if project:
-        # A project is told in a few lines; it has no minimum the way a job has.
-        if count > most_lines:
-            advice.append(
-                f"Keep a project to {most_lines} lines: the problem, the stack, one decision or "
-                f"result. You have {count}."
-            )
-    elif count and count < rules.min_per_role:
-        advice.append(
-            f"Add bullets: {count} is thin; {rules.min_per_role}–{rules.max_per_role} per role "
-            "show enough."
-        )
-    elif count > rules.max_per_role:
-        advice.append(
-            f"Keep the best {rules.max_per_role}: {count} bullets dilute the strong ones; "
-            "merge or cut the weakest."
-        )
+        advice = project_advice(count, most, cut)
+    else:
+        old_after = lex.role.guidance.resume.rules.old_experience_years
+        fewest, kind = bullets_wanted(rules, header, latest, today, old_after)
+        advice = count_advice(count, fewest, most, kind, cut)
     if repeated:
         listed = ", ".join(f"“{v.capitalize()}” ×{n}" for v, n in repeated.items())
-        advice.append(f"Vary your opening verbs: {listed}.")
+        advice.append(Advice(f"Vary your opening verbs: {listed}.", "vary_verbs", list(repeated)))
     if mixed:
         advice.append(
-            "Use one tense: past for earlier roles (Built), present only for your current one."
+            Advice(
+                "Use one tense: past for earlier roles (Built), present only for your current one.",
+                "one_tense",
+            )
         )
     return RoleBulletsReport(
         bullets=reports, advice=tuple(advice), repeated_verbs=repeated, mixed_tenses=mixed
     )
+
+
+def _to_cut(
+    reports: tuple[BulletReport, ...], count: int, keep_shown: frozenset[str], lex: Lexicon
+) -> list[str]:
+    """The weakest lines to cut, sparing any whose cut would leave a listed skill unshown."""
+    if count <= 0:
+        return []
+    cut: list[BulletReport] = []
+    for report in sorted(reports, key=lambda r: r.score):
+        if len(cut) == count:
+            break
+        rest = [r for r in reports if r is not report and r not in cut]
+        still = lex.relations.closure(t for r in rest for t in r.technologies)
+        if keep_shown <= still:
+            cut.append(report)
+    return [r.text for r in cut]

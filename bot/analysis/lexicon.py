@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from bot.analysis.relations import Relations
 from bot.analysis.skills import SkillIndex
 from bot.knowledge import RoleKnowledge
 
@@ -79,6 +80,8 @@ class Lexicon:
     frontend_terms: tuple[str, ...]
     system_words: tuple[str, ...]
     ownership_words: tuple[str, ...]
+    relations: Relations
+    role_words: tuple[str, ...] = ()
     verbs_by_group: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
@@ -106,6 +109,8 @@ class Lexicon:
             frontend_terms=longest_first(lang.frontend_terms),
             system_words=longest_first(lang.system_words),
             ownership_words=longest_first(lang.ownership_words),
+            relations=Relations(role.skills),
+            role_words=longest_first(lang.role_words),
             verbs_by_group={g: tuple(v) for g, v in lang.strong_verbs.items()},
         )
 
@@ -137,6 +142,14 @@ class Lexicon:
         found = dict.fromkeys(m.group(0) for m in _alternation(phrases).finditer(text.lower()))
         return list(found)
 
+    def systems(self, text: str) -> list[str]:
+        """The system words in a text, leaving out those that are part of a job title.
+
+        "Backend developer" or "a backend role" says what someone is, not what they built.
+        """
+        pattern = _system_pattern(self.system_words, self.role_words)
+        return list(dict.fromkeys(m.group(0) for m in pattern.finditer(text.lower())))
+
     def is_weak_past(self, word: str) -> bool:
         """Whether an -ed opener is an empty one such as 'Used' or 'Helped'."""
         return word.lower() in _WEAK_PAST
@@ -147,6 +160,16 @@ def _alternation(phrases: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for a whole (longest-first) list, so a text is scanned once per list."""
     body = "|".join(re.escape(phrase) for phrase in phrases)
     return re.compile(r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])")
+
+
+@cache
+def _system_pattern(systems: tuple[str, ...], roles: tuple[str, ...]) -> re.Pattern[str]:
+    """System words not followed by a role word ("backend" but not "backend developer")."""
+    body = "|".join(re.escape(phrase) for phrase in systems)
+    title = "|".join(re.escape(word) for word in roles) or r"(?!x)x"
+    return re.compile(
+        r"(?<![a-z0-9])(?:" + body + r")(?![a-z0-9])(?![\s-]+(?:" + title + r")(?![a-z0-9]))"
+    )
 
 
 # Texts come back turn after turn (/status re-scores every section, the review re-reads the

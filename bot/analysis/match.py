@@ -1,14 +1,23 @@
-"""Compare a resume with a job posting: keywords matched and missing, in the posting's own terms."""
+"""Compare a resume with a job posting: what it asks for, what the resume shows, what to do first.
+
+The score weighs the posting's required technologies far above everything else: a resume that
+holds every one of them scores at least 80. Related items count together (the posting's AWS
+services are one requirement, and GitHub Actions or Jenkins satisfy CI/CD): the relations are
+data in ``skills.yaml``. The fixes come in the order a person should act on them, and duties
+such as code reviews or an on-call rotation are advice for bullets, not for the skills line.
+"""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from bot.analysis.advice import Advice
 from bot.analysis.lexicon import Lexicon
 from bot.analysis.skills import TECH_CATEGORIES
 from bot.analysis.text import clean
+from bot.knowledge import Skill
 
 _NICE = re.compile(
     r"nice[- ]to[- ]have|bonus|\bplus\b|preferred|desirable|would be great|a plus|optional"
@@ -21,17 +30,42 @@ _REQUIRED = re.compile(
     re.IGNORECASE,
 )
 _HEADING = re.compile(r"^\s*(?:#+\s*)?[A-Za-z][\w ,'&/()-]{0,60}:?\s*$")
-REQUIRED_WEIGHT = 2
-NICE_WEIGHT = 1
+# The share of the score the required technologies carry when the posting names any.
+REQUIRED_TECHNOLOGY_SHARE = 80
+# Within the rest of the score: how much each other kind of keyword weighs.
+OTHER_WEIGHTS = {
+    ("practice", True): 4,
+    ("technology", False): 3,
+    ("practice", False): 2,
+    ("duty", True): 1,
+    ("duty", False): 1,
+}
+FIXES_LISTED = 8
+# Fixes in the order to act on them: what the posting requires first, duties last.
+_ORDER = (
+    ("technology", True),
+    ("technology", False),
+    ("practice", True),
+    ("practice", False),
+    ("duty", True),
+    ("duty", False),
+)
 
 
 @dataclass(frozen=True)
 class JobKeyword:
-    """One keyword of a posting, with how the posting spells it and whether it is required."""
+    """One thing a posting asks for, as the posting spells it, and whether it is required.
+
+    ``kind`` is "technology", "practice" (REST APIs, CI/CD) or "duty" (code review, on-call, a
+    soft skill). A family the posting names several products of (AWS: ECS, S3, RDS) is one
+    keyword named after the family, with the products in ``members``.
+    """
 
     name: str
     term: str
     required: bool
+    kind: str = "technology"
+    members: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,18 +88,29 @@ class MatchReport:
             "required_missing": list(self.required_missing),
             "advice": list(self.advice),
             "keywords": [
-                {"name": k.name, "term": k.term, "required": k.required} for k in self.keywords
+                {
+                    "name": k.name,
+                    "term": k.term,
+                    "required": k.required,
+                    "kind": k.kind,
+                    "members": list(k.members),
+                }
+                for k in self.keywords
             ],
         }
 
 
-def _keyword_names(lex: Lexicon) -> frozenset[str]:
-    return frozenset(name for group in lex.role.keywords.values() for name in group)
+def _kind(skill: Skill) -> str:
+    if skill.category in TECH_CATEGORIES and not skill.concept:
+        return "technology"
+    if skill.duty or skill.category == "soft_skills":
+        return "duty"
+    return "practice"
 
 
-def job_keywords(posting: str, lex: Lexicon) -> list[JobKeyword]:
-    """Technologies and ATS keywords in a posting, each marked required or nice-to-have."""
-    ats = _keyword_names(lex)
+def _mentioned(posting: str, lex: Lexicon) -> list[JobKeyword]:
+    """Every technology and ATS keyword the posting names, marked required or nice-to-have."""
+    ats = frozenset(name for group in lex.role.keywords.values() for name in group)
     found: dict[str, JobKeyword] = {}
     in_nice_block = False
     for line in clean(posting).split("\n"):
@@ -82,56 +127,165 @@ def job_keywords(posting: str, lex: Lexicon) -> list[JobKeyword]:
                     continue
                 previous = found.get(skill.name)
                 if previous is None:
-                    found[skill.name] = JobKeyword(skill.name, mention.text, not nice)
+                    found[skill.name] = JobKeyword(skill.name, mention.text, not nice, _kind(skill))
                 elif not nice and not previous.required:
-                    found[skill.name] = JobKeyword(skill.name, previous.term, True)
+                    found[skill.name] = replace(previous, required=True)
     return list(found.values())
+
+
+def job_keywords(posting: str, lex: Lexicon) -> list[JobKeyword]:
+    """What a posting asks for, the products of one family joined into one keyword."""
+    mentioned = _mentioned(posting, lex)
+    names = {k.name for k in mentioned}
+    families: dict[str, list[JobKeyword]] = {}
+    for keyword in mentioned:
+        family = lex.relations.family(keyword.name)
+        if family is not None:
+            families.setdefault(family, []).append(keyword)
+    # A family counts as one when the posting names it, or names two of its products.
+    joined = {f for f, members in families.items() if f in names or len(members) > 1}
+    out: list[JobKeyword] = []
+    done: set[str] = set()
+    for keyword in mentioned:
+        family = keyword.name if keyword.name in joined else lex.relations.family(keyword.name)
+        if family not in joined:
+            out.append(keyword)
+        elif family not in done:
+            done.add(family)
+            head = next((k for k in mentioned if k.name == family), None)
+            out.append(_family(family, head, families[family], lex))
+    return out
+
+
+def _family(
+    name: str, head: JobKeyword | None, members: list[JobKeyword], lex: Lexicon
+) -> JobKeyword:
+    """One keyword for a family and the products of it a posting names: "AWS (ECS, S3, RDS)"."""
+    said = head.term if head is not None else name
+    # "AWS ECS" under "AWS" reads as "ECS".
+    terms = [re.sub(rf"^(?:{re.escape(said)}|{re.escape(name)})\s+", "", k.term) for k in members]
+    kinds = {k.kind for k in members} | ({head.kind} if head is not None else set())
+    family_skill = lex.skills.by_name.get(name)
+    if family_skill is not None:
+        kinds.add(_kind(family_skill))
+    return JobKeyword(
+        name=name,
+        term=f"{said} ({', '.join(terms)})",
+        required=any(k.required for k in [*members, *([head] if head else [])]),
+        kind=next(k for k in ("technology", "practice", "duty") if k in kinds),
+        members=tuple(k.name for k in members),
+    )
+
+
+def _weight(keyword: JobKeyword) -> int:
+    return OTHER_WEIGHTS.get((keyword.kind, keyword.required), 1)
+
+
+def _score(keywords: list[JobKeyword], matched: set[str]) -> int:
+    """Required technologies carry 80 of 100 points; everything else shares the rest."""
+    core = [k for k in keywords if k.required and k.kind == "technology"]
+    rest = [k for k in keywords if k not in core]
+    core_part = sum(k.name in matched for k in core) / len(core) if core else 0.0
+    total = sum(_weight(k) for k in rest)
+    rest_part = sum(_weight(k) for k in rest if k.name in matched) / total if rest else 0.0
+    # With only one of the two kinds in the posting, that kind is the whole score.
+    share = REQUIRED_TECHNOLOGY_SHARE if core and rest else (100 if core else 0)
+    return round(share * core_part + (100 - share) * rest_part) if keywords else 0
 
 
 def match_resume(resume: str, posting: str, lex: Lexicon) -> MatchReport:
     """Score how well a resume covers a posting; advice names missing terms as the posting does."""
     keywords = job_keywords(posting, lex)
-    resume_mentions = lex.skills.mentions(clean(resume))
-    have = {m.skill.name for m in resume_mentions}
-    written = {m.skill.name: m.text for m in resume_mentions}
-    matched = [k for k in keywords if k.name in have]
-    missing = [k for k in keywords if k.name not in have]
-    required_missing = [k for k in missing if k.required]
-    total = sum(REQUIRED_WEIGHT if k.required else NICE_WEIGHT for k in keywords)
-    got = sum(REQUIRED_WEIGHT if k.required else NICE_WEIGHT for k in matched)
-    score = round(100 * got / total) if total else 0
-
-    advice: list[str] = []
-    ordered = required_missing + [k for k in missing if not k.required]
-    for keyword in ordered[:8]:
-        kind = "required" if keyword.required else "nice to have"
-        advice.append(
-            f"The posting asks for “{keyword.term}” ({kind}). If you have used it, name it in "
-            "your skills and in a bullet that shows what you did with it."
-        )
-    if len(ordered) > 8:
-        rest = ", ".join(k.term for k in ordered[8:])
-        advice.append(f"Also missing: {rest}.")
-    for keyword in matched:
-        yours = written.get(keyword.name, keyword.term).casefold()
-        theirs = keyword.term.casefold()
-        # "CI/CD" against "CI/CD pipelines" is one word; "postgres" against "PostgreSQL" is not.
-        if yours not in theirs and theirs not in yours:
-            advice.append(
-                f"You wrote “{written[keyword.name]}”, the posting says “{keyword.term}”: "
-                "use their word so an ATS search finds it."
-            )
+    mentions = lex.skills.mentions(clean(resume))
+    written = {m.skill.name: m.text for m in mentions}
+    # What the resume shows, relations followed: ECS shows AWS, Jenkins shows CI/CD.
+    have = lex.relations.closure(written)
+    matched = [k for k in keywords if k.name in have or any(m in have for m in k.members)]
+    missing = [k for k in keywords if k not in matched]
+    advice = _missing_advice(missing)
+    advice.extend(_wording_advice(matched, written))
     if not keywords:
-        advice.append("I found no technologies in the posting; paste the requirements part too.")
+        advice.append(
+            Advice(
+                "I found no technologies in the posting; paste the requirements part too.",
+                "paste_requirements",
+            )
+        )
     elif not missing:
         advice.append(
-            "Every keyword of the posting is on your resume: now make the bullets show it."
+            Advice(
+                "Every keyword of the posting is on your resume: now make the bullets show it.",
+                "all_present",
+            )
         )
     return MatchReport(
-        score=score,
+        score=_score(keywords, {k.name for k in matched}),
         keywords=tuple(keywords),
         matched=tuple(k.name for k in matched),
         missing=tuple(k.name for k in missing),
-        required_missing=tuple(k.name for k in required_missing),
+        required_missing=tuple(k.name for k in missing if k.required),
         advice=tuple(advice),
     )
+
+
+def _missing_advice(missing: list[JobKeyword]) -> list[Advice]:
+    """One fix per missing keyword, required technologies first and duties last."""
+    ordered = sorted(missing, key=lambda k: _ORDER.index((k.kind, k.required)))
+    advice = [_fix(keyword) for keyword in ordered[:FIXES_LISTED]]
+    if len(ordered) > FIXES_LISTED:
+        rest = ordered[FIXES_LISTED:]
+        advice.append(
+            Advice(
+                f"Also missing: {', '.join(k.term for k in rest)}.",
+                "also_missing",
+                [k.name for k in rest],
+            )
+        )
+    return advice
+
+
+def _fix(keyword: JobKeyword) -> Advice:
+    term = f"“{keyword.term}”"
+    if keyword.kind == "duty":
+        return Advice(
+            f"The posting mentions {term}. If you have done it, show it in a bullet: what you "
+            "did and what came of it. It is work you do, not a skill to list.",
+            "show_in_bullet",
+            [keyword.name],
+        )
+    asks = "requires" if keyword.required else "would like"
+    if keyword.members:
+        return Advice(
+            f"The posting {asks} {term}. If you have used any of them, name those in your "
+            "skills and show one in a bullet.",
+            "add_required" if keyword.required else "add_nice",
+            [keyword.name, *keyword.members],
+        )
+    return Advice(
+        f"The posting {asks} {term}. If you have used it, name it in your skills and in a "
+        "bullet that shows what you did with it.",
+        "add_required" if keyword.required else "add_nice",
+        [keyword.name],
+    )
+
+
+def _wording_advice(matched: list[JobKeyword], written: dict[str, str]) -> list[Advice]:
+    """Where the resume has it under another name, the posting's word helps an ATS find it."""
+    advice: list[Advice] = []
+    for keyword in matched:
+        yours = written.get(keyword.name)
+        if yours is None or keyword.members:
+            continue
+        # "CI/CD" against "CI/CD pipelines" is one word; "postgres" against "PostgreSQL" is not.
+        if yours.casefold() not in keyword.term.casefold() and (
+            keyword.term.casefold() not in yours.casefold()
+        ):
+            advice.append(
+                Advice(
+                    f"You wrote “{yours}”, the posting says “{keyword.term}”: "
+                    "use their word so an ATS search finds it.",
+                    "use_their_word",
+                    [keyword.name],
+                )
+            )
+    return advice

@@ -55,19 +55,10 @@ def render_summary(report: SummaryReport) -> str:
     """The summary's score, strengths and advice in order, and an example."""
     checks = report.checks
     lines = [f"SUMMARY  {report.score}/100  ({counted(checks['sentence_count'], 'sentence')})"]
-    good = _good(
-        checks,
-        {
-            "mentions_years": f"years ({checks.get('years')})",
-            "names_technology": "stack: " + ", ".join(checks["technologies"][:4]),
-            "names_system": "kind of system",
-            "shows_scale": "a figure of scale",
-            "shows_ownership": "ownership",
-        },
-    )
+    good = "; ".join(report.praise())
     if good:
         lines.append(f"  good: {good}")
-    if report.advice:
+    if report.advice and report.score < 100:
         lines.append("  Fix first:")
         lines.extend(_numbered(report.advice, "    "))
     if report.example:
@@ -121,12 +112,23 @@ def render_match(report: MatchReport) -> str:
     if nice:
         lines.append(f"Nice to have: {', '.join(nice)}")
     lines.append(f"On your resume: {', '.join(report.matched) or 'none of them'}")
-    if report.required_missing:
-        lines.append(f"Missing (required): {', '.join(report.required_missing)}")
-    other = [m for m in report.missing if m not in report.required_missing]
-    if other:
-        lines.append(f"Missing (nice to have): {', '.join(other)}")
+    for label, terms in missing_terms(report):
+        lines.append(f"{label}: {', '.join(terms)}")
     if report.advice:
         lines.append("What to do:")
         lines.extend(_numbered(report.advice))
     return "\n".join(lines)
+
+
+def missing_terms(report: MatchReport) -> list[tuple[str, list[str]]]:
+    """What is missing, in the posting's words: required, nice to have, and duties for bullets."""
+    missing = [k for k in report.keywords if k.name in report.missing]
+    groups = [
+        ("Missing (required)", [k.term for k in missing if k.required and k.kind != "duty"]),
+        (
+            "Missing (nice to have)",
+            [k.term for k in missing if not k.required and k.kind != "duty"],
+        ),
+        ("For your bullets", [k.term for k in missing if k.kind == "duty"]),
+    ]
+    return [(label, terms) for label, terms in groups if terms]

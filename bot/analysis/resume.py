@@ -3,55 +3,31 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.analysis.advice import Advice
 from bot.analysis.bullets import RoleBulletsReport, analyse_bullets
 from bot.analysis.lexicon import Lexicon
-from bot.analysis.skills import TECH_CATEGORIES
+from bot.analysis.parse import SECTION_NAMES, ParsedResume, Role, parse_resume
+from bot.analysis.roles import latest, role_span
 from bot.analysis.skills_section import SkillsReport, analyse_skills
 from bot.analysis.summary import SummaryReport, analyse_summary
-from bot.analysis.text import clean_keep_indent, strip_bullet, words
+from bot.analysis.text import words
+from bot.analysis.view import ResumeView, only_here
 from bot.knowledge import Level
 
-SECTION_NAMES: dict[str, tuple[str, ...]] = {
-    "summary": ("summary", "profile", "about", "about me", "professional summary", "objective"),
-    "skills": ("skills", "technical skills", "tech stack", "technologies", "core skills", "stack"),
-    "experience": (
-        "experience",
-        "work experience",
-        "professional experience",
-        "employment",
-        "work history",
-        "employment history",
-    ),
-    "projects": ("projects", "personal projects", "side projects", "selected projects"),
-    "education": ("education", "certifications", "courses", "training"),
-}
-_HEADING_LOOKUP = {name: section for section, names in SECTION_NAMES.items() for name in names}
-_MARKED = re.compile(r"^\s*(?:[-*•·▪●◦‣–+]|\d{1,2}[.)])\s+")
-_YEAR = re.compile(r"\b(19[6-9]\d|20\d\d)\b")
-
-
-@dataclass(frozen=True)
-class Role:
-    """One job: its header lines and its bullets."""
-
-    header: str
-    bullets: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ParsedResume:
-    """A resume split into sections."""
-
-    headline: str
-    sections: dict[str, str]
-    roles: tuple[Role, ...] = ()
-    projects: tuple[Role, ...] = ()
+__all__ = [
+    "SECTION_NAMES",
+    "ParsedResume",
+    "ResumeReport",
+    "Role",
+    "analyse_resume",
+    "analyse_view",
+    "parse_resume",
+]
 
 
 @dataclass(frozen=True)
@@ -90,138 +66,73 @@ class ResumeReport:
         return out
 
 
-def _heading(line: str) -> str | None:
-    """The section a line is the heading of, if it is one."""
-    stripped = line.strip()
-    level = len(stripped) - len(stripped.lstrip("#"))
-    name = re.sub(r"^#+\s*", "", stripped).strip(" :*_=-").casefold()
-    name = re.sub(r"\s+", " ", name)
-    if name in _HEADING_LOOKUP:
-        return _HEADING_LOOKUP[name]
-    # "### Backend Developer — Acme" inside Experience is a role, not a new section.
-    if 1 <= level <= 2 and name:
-        return name
-    if stripped.isupper() and 1 <= len(stripped.split()) <= 4 and len(stripped) > 3:
-        return name
-    return None
-
-
-def parse_resume(text: str) -> ParsedResume:
-    """Split plain-text or Markdown resume text into sections by their headings."""
-    # Keep each line's indentation: an indented line under a bullet continues that bullet.
-    lines = [line.rstrip() for line in clean_keep_indent(text).split("\n")]
-    sections: dict[str, list[str]] = {}
-    headline: list[str] = []
-    current: str | None = None
-    for line in lines:
-        section = _heading(line) if line.strip() else None
-        if (
-            current is None
-            and section not in (None, *SECTION_NAMES)
-            and line.lstrip().startswith("# ")
-        ):
-            headline.append(line.strip().lstrip("# "))
-            continue
-        if section is not None:
-            current = section
-            sections.setdefault(section, [])
-            continue
-        if current is None:
-            if line.strip():
-                headline.append(line.strip().lstrip("# "))
-        else:
-            sections[current].append(line)
-    body = {name: "\n".join(content).strip("\n") for name, content in sections.items()}
-    return ParsedResume(
-        headline=" ".join(headline[:2]),
-        sections=body,
-        roles=_roles(body.get("experience", "")),
-        projects=_roles(body.get("projects", "")),
-    )
-
-
-def _roles(text: str) -> tuple[Role, ...]:
-    """Group a section's lines into entries: header lines followed by bullets."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    marked = any(_MARKED.match(line) for line in lines)
-    roles: list[Role] = []
-    header: list[str] = []
-    bullets: list[str] = []
-    for line in lines:
-        if marked and bullets and not _MARKED.match(line) and _continues(line):
-            bullets[-1] = f"{bullets[-1]} {line.strip()}"
-            continue
-        is_bullet = bool(_MARKED.match(line)) if marked else len(words(line)) >= 7
-        if is_bullet:
-            bullets.append(strip_bullet(line))
-            continue
-        if bullets:
-            roles.append(Role(" · ".join(header), tuple(bullets)))
-            header, bullets = [], []
-        header.append(line.strip().lstrip("#").strip(" *_"))
-    if header or bullets:
-        roles.append(Role(" · ".join(header), tuple(bullets)))
-    return tuple(role for role in roles if role.bullets or role.header)
-
-
-def _continues(line: str) -> bool:
-    """Whether a line wraps the bullet above it: indented, or starting in lower case."""
-    return line[:1] in {" ", "\t"} or line.lstrip()[:1].islower()
-
-
 def analyse_resume(
     text: str, lex: Lexicon, level: Level = "mid", today: date | None = None
 ) -> ResumeReport:
-    """Review a whole resume for one experience level."""
-    rules = lex.role.guidance.resume.rules
+    """Review a whole resume, pasted as text, for one experience level."""
     parsed = parse_resume(text)
-    summary = (
-        analyse_summary(parsed.sections["summary"], lex, level)
-        if parsed.sections.get("summary")
-        else None
-    )
-    skills = (
-        analyse_skills(parsed.sections["skills"], lex) if parsed.sections.get("skills") else None
-    )
-    roles = tuple((role, analyse_bullets(list(role.bullets), lex)) for role in parsed.roles)
-    projects = tuple(
-        (project, analyse_bullets(list(project.bullets), lex, project=True))
-        for project in parsed.projects
+    return _review(ResumeView.from_parsed(parsed), parsed, len(words(text)), lex, level, today)
+
+
+def analyse_view(
+    view: ResumeView, lex: Lexicon, level: Level = "mid", today: date | None = None
+) -> ResumeReport:
+    """Review the resume a view holds (see ``bot.draft.resume_view`` for a person's progress)."""
+    parsed = view.as_parsed()
+    count = len(words("\n".join(parsed.sections.values())))
+    return _review(view, parsed, count, lex, level, today)
+
+
+def analyse_roles(
+    view: ResumeView, lex: Lexicon, today: date | None = None
+) -> tuple[RoleBulletsReport, ...]:
+    """Each job's bullets, judged against what that job needs.
+
+    The latest job needs 3–5; an earlier, a short or an old one fewer (see
+    ``bot.analysis.roles.bullets_wanted``).
+    """
+    newest = latest([role.header for role in view.roles], today)
+    return tuple(
+        analyse_bullets(
+            list(role.lines),
+            lex,
+            header=role.header,
+            latest=index == newest,
+            today=today,
+            keep_shown=only_here(view, lex, "roles", index),
+        )
+        for index, role in enumerate(view.roles)
     )
 
-    all_bullets = [b for _, report in roles + projects for b in report.bullets]
-    shown = {tech for b in all_bullets for tech in b.technologies}
-    listed = [s for s in (skills.known if skills else []) if s.category in TECH_CATEGORIES]
-    never_shown = [s.name for s in listed if s.name not in shown]
-    listed_names = {s.name for s in listed}
-    unlisted = sorted(shown - listed_names)
-    verbs = Counter(b.opening_verb for b in all_bullets if b.opening_verb)
-    overused = {v: n for v, n in verbs.items() if n >= 3}
-    word_count = len(words(text))
-    pages = max(1, math.ceil(word_count / rules.words_per_page)) if word_count else 0
-    max_pages = rules.max_pages.get(level, 2)
-    this_year = (today or date.today()).year
-    old_roles = [
-        role.header
-        for role in parsed.roles
-        if (years := [int(y) for y in _YEAR.findall(role.header)])
-        and max(years) < this_year - rules.old_experience_years
-    ]
-    missing = [s for s in ("summary", "skills", "experience") if s not in parsed.sections]
-    if level in lex.role.guidance.projects.rules.advised_for and "projects" not in parsed.sections:
-        missing.append("projects")
-    checks: dict[str, Any] = {
-        "sections_found": list(parsed.sections),
-        "sections_missing": missing,
-        "skills_not_shown_in_bullets": never_shown,
-        "technologies_missing_from_skills": unlisted,
-        "overused_verbs": overused,
-        "word_count": word_count,
-        "page_estimate": pages,
-        "max_pages": max_pages,
-        "old_roles": old_roles,
-    }
-    advice = _advice(checks, level)
+
+def analyse_projects(view: ResumeView, lex: Lexicon) -> tuple[RoleBulletsReport, ...]:
+    """Each project's lines: a few lines each, never cutting the only line that shows a skill."""
+    return tuple(
+        analyse_bullets(
+            list(project.lines),
+            lex,
+            project=True,
+            keep_shown=only_here(view, lex, "projects", index),
+        )
+        for index, project in enumerate(view.projects)
+    )
+
+
+def _review(
+    view: ResumeView,
+    parsed: ParsedResume,
+    word_count: int,
+    lex: Lexicon,
+    level: Level,
+    today: date | None,
+) -> ResumeReport:
+    summary = analyse_summary(view.summary, lex, level) if view.summary.strip() else None
+    skills = analyse_skills(view.skills, lex, view) if view.skills.strip() else None
+    role_reports = analyse_roles(view, lex, today)
+    roles = tuple(zip(parsed.roles, role_reports, strict=True))
+    projects = tuple(zip(parsed.projects, analyse_projects(view, lex), strict=True))
+    checks = _checks(view, parsed, roles + projects, skills, word_count, lex, level, today)
+    advice = _advice(checks, level, skills)
     scores: dict[str, int] = {}
     if summary is not None:
         scores["summary"] = summary.score
@@ -243,38 +154,81 @@ def analyse_resume(
     )
 
 
-def _advice(checks: dict[str, Any], level: Level) -> list[str]:
-    advice: list[str] = []
+def _checks(
+    view: ResumeView,
+    parsed: ParsedResume,
+    entries: tuple[tuple[Role, RoleBulletsReport], ...],
+    skills: SkillsReport | None,
+    word_count: int,
+    lex: Lexicon,
+    level: Level,
+    today: date | None,
+) -> dict[str, Any]:
+    rules = lex.role.guidance.resume.rules
+    all_bullets = [b for _, report in entries for b in report.bullets]
+    verbs = Counter(b.opening_verb for b in all_bullets if b.opening_verb)
+    this_year = (today or date.today()).year
+    old_roles = [
+        role.header
+        for role in view.roles
+        if (span := role_span(role.header, today)) is not None
+        and span.end[0] < this_year - rules.old_experience_years
+    ]
+    missing = [s for s in ("summary", "skills", "experience") if s not in parsed.sections]
+    if level in lex.role.guidance.projects.rules.advised_for and "projects" not in parsed.sections:
+        missing.append("projects")
+    return {
+        "sections_found": list(parsed.sections),
+        "sections_missing": missing,
+        # Decided once, by the skills check with the whole resume in view.
+        "skills_not_shown_in_bullets": list(skills.unshown) if skills else [],
+        "technologies_missing_from_skills": list(skills.unlisted) if skills else [],
+        "overused_verbs": {v: n for v, n in verbs.items() if n >= 3},
+        "word_count": word_count,
+        "page_estimate": max(1, math.ceil(word_count / rules.words_per_page)) if word_count else 0,
+        "max_pages": rules.max_pages.get(level, 2),
+        "old_roles": old_roles,
+    }
+
+
+def _advice(checks: dict[str, Any], level: Level, skills: SkillsReport | None) -> list[Advice]:
+    advice: list[Advice] = []
     for section in checks["sections_missing"]:
         if section == "projects":
-            advice.append(
-                "Add a Projects section: for junior and mid roles it shows hands-on work."
-            )
+            text = "Add a Projects section: for junior and mid roles it shows hands-on work."
         else:
-            advice.append(f"Add a {section.capitalize()} section: recruiters look for it first.")
+            text = f"Add a {section.capitalize()} section: recruiters look for it first."
+        advice.append(Advice(text, "add_section", [section]))
     if checks["page_estimate"] > checks["max_pages"]:
         advice.append(
-            f"About {checks['word_count']} words is roughly {checks['page_estimate']} pages; "
-            f"aim for {checks['max_pages']} at {level} level. Cut the weakest bullets first."
+            Advice(
+                f"About {checks['word_count']} words is roughly {checks['page_estimate']} pages; "
+                f"aim for {checks['max_pages']} at {level} level. Cut the weakest bullets first.",
+                "cut_weakest",
+                [str(checks["max_pages"])],
+            )
         )
-    if unlisted := checks["technologies_missing_from_skills"]:
-        them = "them" if len(unlisted) > 1 else "it"
-        advice.append(
-            f"Your bullets use {', '.join(unlisted[:6])}, but your skills don't list {them}: "
-            f"add {them}."
-        )
-    if unshown := checks["skills_not_shown_in_bullets"]:
-        if len(unshown) > 1:
-            fix = "show each in a bullet or drop it from the skills"
-        else:
-            fix = "show it in a bullet or drop it from the skills"
-        advice.append(f"No bullet shows {', '.join(unshown[:6])}: {fix}.")
+    # What the skills line and the rest of the resume disagree on: the skills check's own
+    # advice, so the review and the skills step say the same thing.
+    cross = ("add_skills", "show_skills", "show_or_drop_skills")
+    if skills is not None:
+        advice.extend(a for a in skills.advice if isinstance(a, Advice) and a.kind in cross)
     if checks["overused_verbs"]:
         listed = ", ".join(f"“{v.capitalize()}” ×{n}" for v, n in checks["overused_verbs"].items())
-        advice.append(f"Vary your verbs across the resume: {listed}.")
+        advice.append(
+            Advice(
+                f"Vary your verbs across the resume: {listed}.",
+                "vary_verbs",
+                list(checks["overused_verbs"]),
+            )
+        )
     if checks["old_roles"]:
         advice.append(
-            "Condense roles older than ten years to one line, unless they show something "
-            "the job needs: " + "; ".join(checks["old_roles"][:2])
+            Advice(
+                "Condense roles older than ten years to one line, unless they show something "
+                "the job needs: " + "; ".join(checks["old_roles"][:2]),
+                "condense_old",
+                checks["old_roles"],
+            )
         )
     return advice

@@ -178,11 +178,17 @@ class SkillIndex:
 
     def technologies(self, text: str) -> list[Skill]:
         """Distinct concrete technologies (not practices or soft skills) named in a text."""
+        return list(self._technologies(text))
+
+    # Every check reads the same lines (a bullet's own check, the view of the whole resume,
+    # each job's "only here"): each text is scanned once.
+    @lru_cache(maxsize=16_384)  # noqa: B019 - one index per knowledge load, kept for the process
+    def _technologies(self, text: str) -> tuple[Skill, ...]:
         seen: dict[str, Skill] = {}
         for mention in self.mentions(text):
             if mention.skill.category in TECH_CATEGORIES and not mention.skill.concept:
                 seen.setdefault(mention.skill.name, mention.skill)
-        return list(seen.values())
+        return tuple(seen.values())
 
     def _phrase_at(
         self, tokens: list[tuple[str, int]], phrases: list[str], i: int

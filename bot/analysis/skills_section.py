@@ -1,16 +1,32 @@
-"""Check a skills section: canonical names, groups, and what a backend list should hold."""
+"""Check a skills section: canonical names, groups, and what a backend list should hold.
+
+Alone, the list is judged on its own. Given the ``ResumeView`` of the whole resume, it is also
+checked against what the rest of the resume shows (``bot.analysis.view.shown``): technologies used
+but not listed, and listed ones nothing backs up. It never advises dropping the main stack or a
+skill the list needs for its own checks, so following its advice cannot lower its score.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from bot.analysis.advice import Advice, joined, pronoun
 from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
 from bot.analysis.skills import Resolved, split_skill_items
+from bot.analysis.view import ResumeView, Shown, shown
 from bot.knowledge import Skill
+from bot.knowledge.schema import SkillsRules
 
 _CONTAINERS = frozenset({"Docker", "Kubernetes", "Podman", "OpenShift", "Helm"})
+# Points per problem with the list itself, per unrecognised item, and per skill the rest of the
+# resume disagrees with (used but unlisted, listed but unshown), the last capped.
+LIST_PROBLEM = 15
+UNKNOWN_ITEM = 5
+CROSS_ITEM = 5
+CROSS_CAP = 15
 
 
 @dataclass(frozen=True)
@@ -22,6 +38,10 @@ class SkillsReport:
     duplicates: tuple[str, ...]
     advice: tuple[str, ...]
     score: int
+    # Only with a view of the whole resume: technologies used elsewhere but not listed, and
+    # listed ones nothing else shows.
+    unlisted: tuple[str, ...] = ()
+    unshown: tuple[str, ...] = ()
 
     @property
     def known(self) -> list[Skill]:
@@ -57,12 +77,42 @@ class SkillsReport:
             "groups": self.groups,
             "duplicates": list(self.duplicates),
             "advice": list(self.advice),
+            "unlisted": list(self.unlisted),
+            "unshown": list(self.unshown),
         }
 
 
+def analyse_skills(text: str, lex: Lexicon, view: ResumeView | None = None) -> SkillsReport:
+    """Parse a free-form skills list and check it against ``guidance.yaml``.
+
+    With ``view`` (the whole resume, see ``bot.analysis.view``) the list is also checked against
+    what the rest of the resume shows; ``text`` is taken as the view's skills line.
+    """
+    if view is not None and view.skills != text:
+        view = replace(view, skills=text)
+    return _analyse_skills(text, lex, view)
+
+
+def _primary_languages(known: Iterable[Skill]) -> list[str]:
+    return [s.name for s in known if s.category == "languages" and s.primary]
+
+
+def _list_problems(known: Sequence[Skill], rules: SkillsRules) -> set[str]:
+    """What the list lacks as a backend list: few languages, no database, no cloud."""
+    problems: set[str] = set()
+    if len(_primary_languages(known)) < rules.min_primary_languages:
+        problems.add("languages")
+    if rules.require_database and not any(s.category == "databases" for s in known):
+        problems.add("database")
+    if rules.require_cloud_or_containers and not any(
+        s.category == "cloud" or s.name in _CONTAINERS for s in known
+    ):
+        problems.add("cloud")
+    return problems
+
+
 @lru_cache(maxsize=RESULTS_KEPT)
-def analyse_skills(text: str, lex: Lexicon) -> SkillsReport:
-    """Parse a free-form skills list and check it against ``guidance.yaml``."""
+def _analyse_skills(text: str, lex: Lexicon, view: ResumeView | None) -> SkillsReport:
     rules = lex.role.guidance.skills.rules
     items = tuple(lex.skills.resolve(item) for item in split_skill_items(text, lex.skills))
     names = [i.skill.name for i in items if i.skill is not None]
@@ -74,50 +124,154 @@ def analyse_skills(text: str, lex: Lexicon) -> SkillsReport:
         )
         if members:
             groups[category] = members
-    known = {i.skill.name: i.skill for i in items if i.skill is not None}.values()
-    languages = [s.name for s in known if s.category == "languages" and s.primary]
-    has_database = any(s.category == "databases" for s in known)
-    has_cloud = any(s.category == "cloud" or s.name in _CONTAINERS for s in known)
-    soft = [s.name for s in known if s.category == "soft_skills"]
-
-    advice: list[str] = []
+    known = list({i.skill.name: i.skill for i in items if i.skill is not None}.values())
+    seen = shown(view, lex) if view is not None else None
+    advice = _list_advice(known, duplicates, rules, seen) if items else []
     if not items:
         advice.append(
-            "List your skills separated by commas: languages, frameworks, databases, cloud."
+            Advice(
+                "List your skills separated by commas: languages, frameworks, databases, cloud.",
+                "list_skills",
+            )
         )
-    if len(languages) > rules.max_primary_languages:
-        advice.append(
-            f"Keep {rules.min_primary_languages}–{rules.max_primary_languages} main languages: "
-            f"you list {len(languages)} ({', '.join(languages)}). Lead with the job's."
-        )
-    elif items and len(languages) < rules.min_primary_languages:
-        advice.append(
-            f"Name {rules.min_primary_languages}–{rules.max_primary_languages} programming "
-            "languages you are strong in."
-        )
-    if items and rules.require_database and not has_database:
-        advice.append("Add the databases you have used (PostgreSQL, MySQL, MongoDB, Redis…).")
-    if items and rules.require_cloud_or_containers and not has_cloud:
-        advice.append("Add cloud or container experience if you have any (AWS, GCP, Docker…).")
-    if duplicates:
-        advice.append(f"Remove duplicates: {', '.join(duplicates)}.")
-    if soft:
-        them = "them" if len(soft) > 1 else "it"
-        advice.append(
-            f"Show {', '.join(soft[:3])} in your bullets instead of listing {them}: "
-            "recruiters believe what they see you do."
-        )
+    problems = len(advice)
+    cross: list[Advice] = []
+    if seen is not None and items:
+        cross = _cross_advice(known, seen, rules)
+    unknown = [i for i in items if i.skill is None]
+    score = 100 - LIST_PROBLEM * problems - UNKNOWN_ITEM * len(unknown)
+    if seen is not None and items:
+        score -= min(CROSS_CAP, CROSS_ITEM * (len(seen.unlisted) + len(seen.unshown)))
     # Last, one per unrecognised item: SkillsReport.fixes leaves them out.
-    for item in items:
-        if item.skill is None:
-            hint = f" Did you mean {' or '.join(item.suggestions)}?" if item.suggestions else ""
-            advice.append(f"I don't recognise “{item.input}”.{hint}")
-    score = 100 - 15 * (len(advice) - len([i for i in items if i.skill is None]))
-    score -= 5 * len([i for i in items if i.skill is None])
+    for item in unknown:
+        hint = f" Did you mean {' or '.join(item.suggestions)}?" if item.suggestions else ""
+        cross.append(Advice(f"I don't recognise “{item.input}”.{hint}", "unknown", [item.input]))
     return SkillsReport(
         items=items,
         groups=groups,
         duplicates=duplicates,
-        advice=tuple(advice),
+        advice=tuple(advice + cross),
         score=max(0, min(100, score)) if items else 0,
+        unlisted=seen.unlisted if seen is not None and items else (),
+        unshown=seen.unshown if seen is not None and items else (),
     )
+
+
+def _list_advice(
+    known: list[Skill], duplicates: tuple[str, ...], rules: SkillsRules, seen: Shown | None
+) -> list[Advice]:
+    """What the list itself lacks or overdoes; each costs the same number of points."""
+    advice: list[Advice] = []
+    languages = _primary_languages(known)
+    low, high = rules.min_primary_languages, rules.max_primary_languages
+    if len(languages) > high:
+        drop = _languages_to_drop(languages, len(languages) - high, seen)
+        why = ": nothing else on your resume shows them" if seen is not None else ""
+        advice.append(
+            Advice(
+                f"Keep {low}–{high} main languages: you list {len(languages)} "
+                f"({', '.join(languages)}). Drop {joined(drop)}{why}, or lead with the job's.",
+                "drop_languages",
+                drop,
+            )
+        )
+    problems = _list_problems(known, rules)
+    if "languages" in problems:
+        advice.append(
+            Advice(f"Name {low}–{high} programming languages you are strong in.", "add_language")
+        )
+    if "database" in problems:
+        advice.append(
+            Advice(
+                "Add the databases you have used (PostgreSQL, MySQL, MongoDB, Redis…).",
+                "add_database",
+            )
+        )
+    if "cloud" in problems:
+        advice.append(
+            Advice(
+                "Add cloud or container experience if you have any (AWS, GCP, Docker…).",
+                "add_cloud",
+            )
+        )
+    if duplicates:
+        advice.append(
+            Advice(f"Remove duplicates: {', '.join(duplicates)}.", "remove_duplicates", duplicates)
+        )
+    soft = [s.name for s in known if s.category == "soft_skills" or s.duty]
+    if soft:
+        advice.append(
+            Advice(
+                f"Show {', '.join(soft[:3])} in your bullets instead of listing {pronoun(soft)}: "
+                "recruiters believe what they see you do.",
+                "drop_soft_skills",
+                soft,
+            )
+        )
+    return advice
+
+
+def _languages_to_drop(languages: list[str], count: int, seen: Shown | None) -> list[str]:
+    """Which languages to drop from a long list: never the first; unshown ones first."""
+    candidates = [name for name in reversed(languages[1:])]
+    if seen is not None:
+        keep = seen.main_stack
+        candidates = [n for n in candidates if n not in keep]
+        candidates.sort(key=seen.is_shown)
+    return sorted(candidates[:count], key=languages.index)
+
+
+def _cross_advice(known: list[Skill], seen: Shown, rules: SkillsRules) -> list[Advice]:
+    """The list against the rest of the resume: add what is used, back up or drop the rest."""
+    advice: list[Advice] = []
+    if seen.unlisted:
+        places = {seen.named_in.get(name) for name in seen.unlisted}
+        where = "Your bullets use" if places == {"a job"} else "Your resume names"
+        them = pronoun(seen.unlisted)
+        advice.append(
+            Advice(
+                f"{where} {', '.join(seen.unlisted[:6])}, but your skills don't list {them}: "
+                f"add {them}.",
+                "add_skills",
+                seen.unlisted,
+            )
+        )
+    keep, drop = _droppable(known, seen, rules)
+    if keep:
+        advice.append(
+            Advice(
+                f"No bullet shows {joined(keep)}: show {'it' if len(keep) == 1 else 'each'} in a "
+                f"bullet or a project; your list needs {pronoun(keep)}.",
+                "show_skills",
+                keep,
+            )
+        )
+    if drop:
+        each = "it" if len(drop) == 1 else "each"
+        advice.append(
+            Advice(
+                f"No bullet shows {', '.join(drop[:6])}: show {each} in a bullet or drop it "
+                "from the skills.",
+                "show_or_drop_skills",
+                drop,
+            )
+        )
+    return advice
+
+
+def _droppable(known: list[Skill], seen: Shown, rules: SkillsRules) -> tuple[list[str], list[str]]:
+    """Split the unshown skills into those to keep (and show) and those that may be dropped.
+
+    A skill is kept when it is the main stack, or when dropping it (with the others dropped so
+    far) would break a rule of the list that holds now: the list's score must not fall.
+    """
+    before = _list_problems(known, rules)
+    keep: list[str] = []
+    drop: list[str] = []
+    for name in seen.unshown:
+        remaining = [s for s in known if s.name not in {*drop, name}]
+        if name in seen.main_stack or _list_problems(remaining, rules) - before:
+            keep.append(name)
+        else:
+            drop.append(name)
+    return keep, drop

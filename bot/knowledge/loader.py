@@ -145,6 +145,14 @@ def _check_skills(path: Path, skills: SkillsFile) -> None:
                     path, skill.name, field, f"'{spelling}' is already used by '{owner[key]}'"
                 )
             owner[key] = skill.name
+    names = {skill.name for skill in skills.skills}
+    for skill in skills.skills:
+        for field, related in (("implies", skill.implies), ("part_of", [skill.part_of or ""])):
+            for name in related:
+                if name and (name not in names or name == skill.name):
+                    raise KnowledgeError(
+                        path, skill.name, field, f"'{name}' is not another skill in this file"
+                    )
 
 
 def _check_keywords(path: Path, keywords: KeywordsFile, skills: SkillsFile) -> None:

@@ -32,6 +32,13 @@ class Role(_Strict):
     levels: list[Level] = Field(min_length=1)
 
 
+class FaqSource(_Strict):
+    """Where an answer beyond the guide comes from: a public page, by title and address."""
+
+    title: str = Field(min_length=3)
+    url: str = Field(pattern=r"^https?://[^\s/]+\.[^\s]+$")
+
+
 class FaqEntry(_Strict):
     """One question the coach can answer, with the other ways people ask it."""
 
@@ -41,6 +48,11 @@ class FaqEntry(_Strict):
     keywords: list[str] = Field(default_factory=list)
     answer: str = Field(min_length=20, max_length=1200)
     related: list[str] = Field(default_factory=list)
+    # Entries from the guide have none; an entry written from other public guidance names it.
+    source: FaqSource | None = None
+    # Its topic words have everyday meanings ("photo", "font", "certificate"): the matcher then
+    # answers with it only a question that also names a resume or a job.
+    everyday_words: bool = False
 
     _items_non_empty = field_validator("phrasings", "keywords")(_non_empty)
 
@@ -88,6 +100,12 @@ class BulletRules(_Strict):
     min_words: int = Field(ge=1)
     max_words: int = Field(ge=5)
     max_chars: int = Field(ge=40)
+    # Fewer bullets are enough for an earlier role, and for a short one (an internship).
+    min_per_older_role: int = Field(default=2, ge=0)
+    min_per_short_role: int = Field(default=1, ge=0)
+    short_role_months: int = Field(default=6, ge=1)
+    # Titles of roles that are short by nature, for headers without dates.
+    short_role_words: list[str] = Field(default_factory=list)
 
 
 class ProjectRules(_Strict):
@@ -173,6 +191,9 @@ class Language(_Strict):
     frontend_terms: list[str] = Field(min_length=1)
     system_words: list[str] = Field(min_length=1)
     ownership_words: list[str] = Field(min_length=1)
+    # Words that make a system word part of a job title ("backend developer", "backend role"):
+    # such a phrase names no system.
+    role_words: list[str] = Field(default_factory=list)
 
 
 class Skill(_Strict):
@@ -185,8 +206,16 @@ class Skill(_Strict):
     frontend: bool = False
     exact_case: bool = False
     concept: bool = False
+    # Naming this skill shows these too (Django REST Framework shows Django, Django shows Python).
+    implies: list[str] = Field(default_factory=list)
+    # The platform or practice this is one product of (Amazon S3 of AWS, Jenkins of CI/CD): a
+    # posting's products of one family are one requirement, and any of them shows the family.
+    part_of: str | None = None
+    # Work a person does rather than a skill they list (code review, on-call): it belongs in a
+    # bullet, not in the skills line.
+    duty: bool = False
 
-    _items_non_empty = field_validator("aliases")(_non_empty)
+    _items_non_empty = field_validator("aliases", "implies")(_non_empty)
 
 
 class SkillsFile(_Strict):

@@ -4,8 +4,11 @@ A new step is a module here with a ``Step`` subclass (see ``base.py``) and one l
 """
 
 from bot.steps.base import Step, Turn
+from bot.steps.certifications import CertificationsStep
+from bot.steps.education import EducationStep
 from bot.steps.experience import ExperienceStep
 from bot.steps.export import ExportStep
+from bot.steps.header import HeaderStep
 from bot.steps.level import LevelStep
 from bot.steps.projects import ProjectsStep
 from bot.steps.review import ReviewStep
@@ -14,10 +17,13 @@ from bot.steps.summary import SummaryStep
 
 STEPS: tuple[Step, ...] = (
     LevelStep(),
+    HeaderStep(),
     SummaryStep(),
     SkillsStep(),
     ExperienceStep(),
     ProjectsStep(),
+    EducationStep(),
+    CertificationsStep(),
     ReviewStep(),
     ExportStep(),
 )

@@ -38,8 +38,6 @@ class Step(ABC):
     typed: ClassVar[bool] = False
     # The longest text the step takes; None when it reads its own text (a menu's words).
     max_chars: ClassVar[int | None] = MAX_SECTION_CHARS
-    # A line ending in "?" that the FAQ can't place is the step's text here, not a question.
-    unsure_questions_are_text: ClassVar[bool] = False
 
     @abstractmethod
     def prompt(self, dialog: Dialog, progress: Progress) -> list[Reply]:
@@ -57,7 +55,44 @@ class Step(ABC):
         """A press on one of this step's buttons; None when the action is not the step's."""
         if action == "restore":
             return self._restore(dialog, progress)
+        if action == "undo":
+            undone = progress.restore_snapshot()
+            note = f"Undone: {undone}." if undone else "There is nothing to undo."
+            return dialog.done(progress, reply(note), *dialog.prompt(progress))
+        if action == "use":
+            held, progress.held = progress.held, ""
+            progress.pending = None
+            if arg == "yes" and held:
+                return self.store(dialog, progress, held)
+            return dialog.done(progress, reply("OK, I didn't save it."), *dialog.prompt(progress))
         return None
+
+    def takes_any_text(self, progress: Progress, text: str) -> bool:
+        """Whether the step waits for a free answer ("no", "5"), so small talk is an answer."""
+        return False
+
+    def has_content(self, progress: Progress) -> bool:
+        """Whether the person has written something in this step."""
+        return False
+
+    def store(self, dialog: Dialog, progress: Progress, text: str) -> Turn:
+        """Put text in the step's section (after any question about it was answered)."""
+        return self.on_text(dialog, progress, text)
+
+    def hold(self, dialog: Dialog, progress: Progress, text: str, question: str) -> Turn:
+        """Keep a message aside and ask whether it is meant for this step."""
+        progress.held = text
+        progress.pending = "use"
+        return dialog.done(
+            progress,
+            reply(
+                question + "\n“" + clip(text, 300) + "”",
+                buttons=(
+                    dialog.button("Yes, use it", "use", progress, "yes"),
+                    dialog.button("No", "use", progress, "no"),
+                ),
+            ),
+        )
 
     def score(self, dialog: Dialog, progress: Progress) -> int | None:
         """The section's score out of 100 for /status; None when there is nothing to score."""
@@ -72,9 +107,14 @@ class Step(ABC):
         return []
 
     def skip(self, dialog: Dialog, progress: Progress) -> str:
-        """Leave the step without writing it; the note says what that means."""
+        """Leave the step out of the draft; its text is kept for when the person comes back."""
         if self.name not in progress.skipped:
             progress.skipped = [*progress.skipped, self.name]
+        if self.has_content(progress):
+            return (
+                f"Skipped {dialog.the_step(self.name)}: it's left out of your draft and export. "
+                "Your text is kept; /back brings it back."
+            )
         return f"Skipped {dialog.the_step(self.name)}; /back returns to it."
 
     def leave(self, progress: Progress) -> None:  # noqa: B027 - most steps need no hook

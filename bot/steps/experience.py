@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot import rewrites
-from bot.analysis import analyse_bullet, analyse_bullets
-from bot.feedback import bullets_feedback, clip
-from bot.guided import BULLET_QUESTIONS, compose_bullet
+from bot.analysis import analyse_bullet, analyse_roles
+from bot.draft import resume_view
+from bot.feedback import clip
+from bot.guided import BULLET_QUESTIONS, guided_bullet
 from bot.progress import MAX_ROLES, Entry, Progress
 from bot.steps.base import Turn
 from bot.steps.entries import EntriesStep
+from bot.steps.entry_views import skipped_note
 from bot.types import Button, Reply, bold, reply
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ class ExperienceStep(EntriesStep):
     noun = "job"
     feedback_title = "This job"
     limit = MAX_ROLES
+    header_example = "e.g. Backend Developer, Acme, 2021–now"
 
     def entries(self, progress: Progress) -> list[Entry]:
         """The jobs."""
@@ -50,8 +53,8 @@ class ExperienceStep(EntriesStep):
         """One job in one line."""
         return reply(
             dialog.heading(self),
-            "Send one job in one line: title, company, dates "
-            "(e.g. Backend Developer, Acme, 2021–now).",
+            f"Send one job in one line: title, company, dates ({self.header_example}).",
+            skipped_note(progress, self.name),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
 
@@ -62,6 +65,10 @@ class ExperienceStep(EntriesStep):
             f"Now the bullets for “{clip(entry.header, 80)}”: one per line, 3–5 of them.",
             buttons=(dialog.button("Show an example", "example", progress),),
         )
+
+    def takes_any_text(self, progress: Progress, text: str) -> bool:
+        """The rework's questions take any answer ("skip", "none", "5")."""
+        return progress.pending == GUIDE
 
     def on_text(self, dialog: Dialog, progress: Progress, text: str) -> Turn:
         """An answer to the rework's question, or a header or bullets."""
@@ -77,27 +84,34 @@ class ExperienceStep(EntriesStep):
 
     def score(self, dialog: Dialog, progress: Progress) -> int | None:
         """The average score of the jobs that have bullets."""
-        scores = [analyse_bullets(e.lines, dialog.lex).score for e in progress.roles if e.lines]
+        reports = analyse_roles(resume_view(progress), dialog.lex)
+        scores = [
+            report.score for report, e in zip(reports, progress.roles, strict=False) if e.lines
+        ]
         return round(sum(scores) / len(scores)) if scores else None
 
     def extra_buttons(self, dialog: Dialog, progress: Progress) -> list[Button]:
-        """Rework a bullet; add another job."""
+        """Rework a bullet; close the job; add another job."""
         improve = dialog.button("Improve it with me", "improve", progress)
         return [improve, *super().extra_buttons(dialog, progress)]
 
-    def done_buttons(self, dialog: Dialog, progress: Progress) -> tuple[Button, ...]:
-        """Go on, add a job, or rework a bullet."""
-        improve = dialog.button("Improve it with me", "improve", progress)
-        return (*super().done_buttons(dialog, progress), improve)
+    def _reworked(self, progress: Progress) -> Entry | None:
+        """The job a rework is about: the open one, else the latest."""
+        entry = self.open_entry(progress)
+        if entry is None and progress.roles:
+            progress.focus = len(progress.roles) - 1
+            entry = progress.roles[-1]
+        return entry
 
     def _start_rework(self, dialog: Dialog, progress: Progress) -> Turn:
-        if not progress.roles or not progress.roles[-1].lines:
+        entry = self._reworked(progress)
+        if entry is None or not entry.lines:
             return dialog.done(
                 progress,
                 reply("Send your text first, then I can improve it with you."),
                 *dialog.prompt(progress),
             )
-        lines = progress.roles[-1].lines
+        lines = entry.lines
         scores = [analyse_bullet(line, dialog.lex).score for line in lines]
         target = scores.index(min(scores))
         progress.pending = GUIDE
@@ -111,29 +125,25 @@ class ExperienceStep(EntriesStep):
         asking = rewrites.take_answer(dialog, progress, BULLET_QUESTIONS, text)
         if asking is not None:
             return dialog.done(progress, *asking)
-        entry = progress.roles[-1]
+        entry = self._reworked(progress)
+        if entry is None or not entry.lines:
+            progress.pending, progress.answers = None, {}
+            return dialog.done(progress, *dialog.prompt(progress))
         lines = entry.lines
         target = min(int(progress.answers.get("target", "0")), len(lines) - 1)
-        composed = compose_bullet(
-            progress.answers, lambda word: dialog.lex.verb_of(word) == word.lower()
-        )
-        progress.pending = None
+        result = guided_bullet(progress.answers, dialog.lex, lines[target])
+        progress.pending = self.state("bullets")
         progress.answers = {}
-        if not composed:
-            return dialog.done(
-                progress,
-                reply("I need at least what you did to write a bullet."),
-                *dialog.prompt(progress),
-            )
+        if result.kept_original:
+            return dialog.done(progress, reply(result.why), *dialog.prompt(progress))
         old = analyse_bullet(lines[target], dialog.lex)
-        new = analyse_bullet(composed, dialog.lex)
-        lines[target] = composed
+        new = analyse_bullet(result.text, dialog.lex)
+        lines[target] = result.text
         entry.bullets.replace("\n".join(lines))
         gained = [label for check, label in _GAINS if new.checks[check] and not old.checks[check]]
         why = ": added " + " and ".join(gained) if gained else ""
-        feedback = bullets_feedback(analyse_bullets(lines, dialog.lex), self.feedback_title)
         return dialog.done(
             progress,
-            reply(bold(f"Bullet score {old.score} → {new.score}{why}\n"), composed),
-            dialog.analysis_reply(progress, feedback),
+            reply(bold(f"Bullet score {old.score} → {new.score}{why}\n"), result.text),
+            dialog.analysis_reply(progress, self.feedback(dialog, progress, entry)),
         )

@@ -1,17 +1,19 @@
-"""The last step: the draft as files to send (.docx, .md, .txt)."""
+"""The last step: the draft as files to send: PDF, Word, Markdown and plain text."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.draft import assemble
-from bot.export import export_files, is_empty
+from bot.draft import assemble, paper_for
+from bot.export import Paper, export_files, is_empty
 from bot.progress import Progress
 from bot.steps.base import Step, Turn
 from bot.types import Reply, reply
 
 if TYPE_CHECKING:
     from bot.dialog import Dialog
+
+PAPER_NAMES = {Paper.A4: "A4", Paper.LETTER: "US Letter"}
 
 
 class ExportStep(Step):
@@ -25,7 +27,7 @@ class ExportStep(Step):
         return [
             reply(
                 dialog.heading(self),
-                "Your draft is ready. Tap Export for .docx, .md and .txt files.",
+                "Your draft is ready. Tap Export for PDF, Word, Markdown and text files.",
                 buttons=(
                     dialog.button("Export", "export", progress),
                     dialog.button("Back", "back", progress),
@@ -41,23 +43,44 @@ class ExportStep(Step):
 
 
 def deliver(dialog: Dialog, progress: Progress) -> Turn:
-    """The draft as files, and which sections are left out because they are not written."""
+    """The draft as files (PDF first), the paper size with a button to switch, what is missing."""
     doc = assemble(dialog.role, progress)
     if is_empty(doc):
         return dialog.done(
             progress, reply("There is nothing to export yet."), *dialog.prompt(progress)
         )
-    files = export_files(doc)
+    paper = paper_for(progress, doc)
+    files = export_files(doc, paper)
     replies = [reply(f"Here is your resume as {f.filename}.", attachment=f) for f in files]
+    other = Paper.LETTER if paper is Paper.A4 else Paper.A4
+    why = "as you chose" if progress.paper else "from your phone number or city, else A4"
+    replies.append(
+        reply(
+            f"Paper size: {PAPER_NAMES[paper]} ({why}).",
+            buttons=(
+                dialog.button(f"Send as {PAPER_NAMES[other]}", "paper", progress, other.value),
+            ),
+        )
+    )
     missing = [
         name
         for name, present in (
+            ("your name", bool(doc.header.name)),
+            ("your email", bool(doc.header.email)),
             ("summary", bool(doc.summary)),
             ("skills", bool(doc.skills)),
             ("experience", bool(doc.roles)),
+            ("education", bool(doc.education)),
         )
         if not present
     ]
     if missing:
         replies.append(reply("Not written yet, so left out: " + ", ".join(missing) + "."))
     return dialog.done(progress, *replies)
+
+
+def switch_paper(dialog: Dialog, progress: Progress, arg: str) -> Turn:
+    """Remember the paper size the person chose and send the files again in it."""
+    if arg in {"a4", "letter"}:
+        progress.paper = arg
+    return deliver(dialog, progress)

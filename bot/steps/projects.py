@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from bot.feedback import clip
 from bot.progress import MAX_PROJECTS, Entry, Progress
 from bot.steps.entries import EntriesStep
+from bot.steps.entry_views import skipped_note
 from bot.types import Reply, reply
 
 if TYPE_CHECKING:
@@ -14,14 +15,21 @@ if TYPE_CHECKING:
 
 
 class ProjectsStep(EntriesStep):
-    """Side projects, open source or course work: hands-on proof where experience is thin."""
+    """Side projects, open source or course work: hands-on proof where experience is thin.
+
+    A new message is a new project (its first line the name and stack, the rest what it
+    does), unless a project is open for editing.
+    """
 
     name = "projects"
     title = "Projects"
     kind = "project"
     noun = "project"
+    line_noun = "line"
     feedback_title = "This project"
     limit = MAX_PROJECTS
+    closes_when_described = True
+    header_example = "e.g. Parcel tracker, Go, PostgreSQL, github.com/you/parcels"
 
     def entries(self, progress: Progress) -> list[Entry]:
         """The projects."""
@@ -34,7 +42,8 @@ class ProjectsStep(EntriesStep):
         return reply(
             dialog.heading(self),
             why + "Send a project's name and stack in one line "
-            "(e.g. Parcel tracker, Go, PostgreSQL, github.com/you/parcels).",
+            f"({self.header_example}), or the name line and what it does below it.",
+            skipped_note(progress, self.name),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
 

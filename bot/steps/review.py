@@ -41,13 +41,30 @@ class ReviewStep(Step):
         feedback = _review_spans(dialog, text, dialog.level(progress), date.today())
         return [
             Reply(
-                spans=(dialog.heading(self), *feedback),
+                spans=(dialog.heading(self), *before_export(progress), *feedback),
                 buttons=(
                     dialog.button("Looks good, export", "next", progress),
                     dialog.button("Back", "back", progress),
                 ),
             )
         ]
+
+
+def before_export(progress: Progress) -> list[Span]:
+    """What a resume can't be sent without: a way to reach the person, and their education."""
+    contact = progress.contact
+    missing = []
+    if not contact.name or not contact.email:
+        absent = " and ".join(
+            f for f, v in (("name", contact.name), ("email", contact.email)) if not v
+        )
+        missing.append(f"Add your {absent} to the header: a recruiter can't reach you without it.")
+    if not progress.education and "education" not in progress.skipped:
+        missing.append("Add your education (degree, school, years), or skip that step.")
+    if not missing:
+        return []
+    lines = [Span(f"\n{n}. {line}") for n, line in enumerate(missing, 1)]
+    return [bold("Fix before you export:"), *lines, Span("\n\n")]
 
 
 # The review of an unchanged draft is shown again and again (every message in this step);

@@ -1,0 +1,91 @@
+"""Any input read into structured, markup-free text, once, for every platform and the CLI.
+
+A sent file (``.pdf``, ``.docx``, ``.txt``, ``.md``) or a pasted text (Markdown, HTML, text
+copied out of a PDF or Word) becomes the same thing: lines with headings on their own, list
+items as "- text", table rows as "cell — cell", and no markup left to show anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.documents.blocks import Block, plain_text
+from bot.documents.files import (
+    BINARY_TOO_BIG,
+    DOCX_UNREADABLE,
+    FILE_EMPTY,
+    FILE_TOO_BIG,
+    FILE_TYPES,
+    MAX_BINARY_BYTES,
+    MAX_DOCUMENT_BYTES,
+    PDF_LOCKED,
+    PDF_NO_TEXT,
+    PDF_UNREADABLE,
+    TXT_NOT_UTF8,
+    Unreadable,
+    decode_text,
+    docx_blocks,
+    pdf_text,
+    refusal,
+)
+from bot.documents.markdown import markdown_blocks
+from bot.documents.pasted import pasted_blocks
+
+__all__ = [
+    "BINARY_TOO_BIG",
+    "DOCX_UNREADABLE",
+    "FILE_EMPTY",
+    "FILE_TOO_BIG",
+    "FILE_TYPES",
+    "MAX_BINARY_BYTES",
+    "MAX_DOCUMENT_BYTES",
+    "PDF_LOCKED",
+    "PDF_NO_TEXT",
+    "PDF_UNREADABLE",
+    "TXT_NOT_UTF8",
+    "Block",
+    "Unreadable",
+    "as_plain_text",
+    "plain_text",
+    "read_blocks",
+    "read_document",
+    "refusal",
+]
+
+# Signs that a pasted text is Markdown or HTML rather than plain lines.
+_MARKUP = re.compile(
+    r"^#{1,6}\s|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\s*\|.*\|\s*$|</?(?:ul|li|p|div|br|span|b|a)\b",
+    re.M | re.I,
+)
+
+
+def read_blocks(text: str, markdown: bool | None = None) -> list[Block]:
+    """The blocks of a text; Markdown is read as Markdown (``None``: decide from the text)."""
+    if markdown is None:
+        markdown = bool(_MARKUP.search(text))
+    return markdown_blocks(text) if markdown else pasted_blocks(text)
+
+
+def as_plain_text(text: str) -> str:
+    """A pasted text with its markup removed and its structure kept, as plain lines."""
+    return plain_text(read_blocks(text))
+
+
+def read_document(filename: str, data: bytes) -> str:
+    """The plain text of a sent file; ``Unreadable`` says what to do instead. CPU work."""
+    refused = refusal(filename, len(data))
+    if refused is not None:
+        raise Unreadable(refused)
+    name = filename.casefold()
+    if name.endswith(".pdf"):
+        blocks = pasted_blocks(pdf_text(data))
+    elif name.endswith(".docx"):
+        blocks = docx_blocks(data)
+    else:
+        blocks = read_blocks(
+            decode_text(data), markdown=True if name.endswith((".md", ".markdown")) else None
+        )
+    text = plain_text(blocks)
+    if not text.strip():
+        raise Unreadable(FILE_EMPTY)
+    return text

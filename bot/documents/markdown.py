@@ -1,0 +1,156 @@
+"""Markdown (and the HTML people put in it) read into blocks with markdown-it-py.
+
+Inline markup, links and HTML tags are removed and their text kept; tables are read row by
+row; a list inside a table cell (``<ul><li>…``) becomes list items.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from bot.documents.blocks import Block, Kind
+from bot.documents.pasted import continues
+
+_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# Marks a list item found inside inline HTML, until the text is split into blocks.
+_ITEM = "\u0000item\u0000"
+# A line this long is prose wrapped in the editor, not a line of its own (a title, dates).
+_WRAPPED_LINE = 60
+_ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "### Experience {#experience}"
+# Site generators' front matter (Jekyll's YAML between ---, Hugo's TOML between +++).
+_FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
+
+
+class _HtmlText(HTMLParser):
+    """The text of an HTML fragment: tags dropped, <li> and <br> kept as line structure."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """A list item starts a new item; block tags start a new line."""
+        if tag == "li":
+            self.parts.append("\n" + _ITEM)
+        elif tag in {"br", "p", "div", "tr", "ul", "ol", "h1", "h2", "h3", "h4", "table"}:
+            self.parts.append("\n")
+        elif tag in {"td", "th"}:
+            self.parts.append(" — ")
+
+    def handle_endtag(self, tag: str) -> None:
+        """A closing block tag ends the line."""
+        if tag in {"li", "p", "div", "tr", "ul", "ol", "h1", "h2", "h3", "h4"}:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        """Text is kept."""
+        self.parts.append(data)
+
+
+def html_text(fragment: str) -> str:
+    """The text of an HTML fragment, list items marked, entities decoded."""
+    parser = _HtmlText()
+    parser.feed(fragment)
+    parser.close()
+    return "".join(parser.parts)
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The blocks of a Markdown document."""
+    blocks: list[Block] = []
+    heading = cell = False
+    level = in_item = 0
+    row: list[str] = []
+    for token in _PARSER.parse(_FRONT_MATTER.sub("", text, count=1)):
+        kind = token.type
+        if kind in {"th_open", "td_open"}:
+            cell = True
+        elif kind in {"th_close", "td_close"}:
+            cell = False
+        elif kind == "heading_open":
+            heading, level = True, int(token.tag[1:] or 1)
+        elif kind == "heading_close":
+            heading = False
+        elif kind == "list_item_open":
+            in_item += 1
+        elif kind == "list_item_close":
+            in_item -= 1
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close":
+            blocks.extend(_row_blocks(row))
+        elif kind == "inline" and cell:
+            row.append(_inline(token))
+        elif kind == "inline":
+            default: Kind = "heading" if heading else "item" if in_item else "text"
+            blocks.extend(_split(_inline(token), default, level if heading else 0))
+        elif kind in {"html_block", "code_block", "fence"}:
+            content = html_text(token.content) if kind == "html_block" else token.content
+            blocks.extend(_split(content, "text"))
+    return [b for b in blocks if b.text]
+
+
+def _inline(token: Token) -> str:
+    """An inline token's text: markup, links and tags removed; <li> and <br> kept as lines."""
+    parts: list[str] = []
+    link_text_start = 0
+    href = ""
+    for child in token.children or []:
+        kind = child.type
+        if kind in {"text", "code_inline"}:
+            parts.append(child.content)
+        elif kind in {"softbreak", "hardbreak"}:
+            parts.append("\n")
+        elif kind == "html_inline":
+            parts.append(html_text(child.content))
+        elif kind == "image":
+            parts.append(child.content)
+        elif kind == "link_open":
+            link_text_start, href = len(parts), str(child.attrs.get("href", ""))
+        elif kind == "link_close" and not "".join(parts[link_text_start:]).strip():
+            # A link with no text ("[](https://…)") keeps its address.
+            parts.append(href)
+    return html.unescape("".join(parts))
+
+
+def _split(text: str, kind: Kind, level: int = 0) -> list[Block]:
+    """Text with line breaks and item marks as blocks; a marked line is an item.
+
+    A line of a paragraph that plainly continues the one before (wrapped prose, starting in
+    lower case after a long line) is joined to it; other line breaks are kept, since people
+    put a title, a company and dates on lines of their own.
+    """
+    blocks: list[Block] = []
+    for raw in text.split("\n"):
+        line = _ANCHOR.sub("", raw.replace("\xa0", " ")).strip()
+        if line.startswith(_ITEM):
+            blocks.append(Block("item", line.removeprefix(_ITEM).strip()))
+        elif line and blocks and (continues(blocks[-1], line) or _wrapped(blocks[-1], line)):
+            blocks[-1] = Block(blocks[-1].kind, f"{blocks[-1].text} {line}", blocks[-1].level)
+        elif line:
+            text = line.replace(_ITEM, " ").strip()
+            # "## # Name": a heading mark typed twice is not part of the name.
+            blocks.append(Block(kind, text.lstrip("# ") if kind == "heading" else text, level))
+    return blocks
+
+
+def _wrapped(previous: Block, line: str) -> bool:
+    """In Markdown, a paragraph whose line is long was wrapped by its author: one line."""
+    return previous.kind == "text" and len(previous.text) >= _WRAPPED_LINE and line[:1] not in "|"
+
+
+def _row_blocks(cells: list[str]) -> list[Block]:
+    """A table row: its cells joined on one line; a list inside a cell becomes items under it."""
+    texts: list[Block] = []
+    items: list[Block] = []
+    for cell in cells:
+        for block in _split(cell, "text"):
+            (items if block.kind == "item" else texts).append(block)
+    line = " — ".join(b.text for b in texts if b.text.strip("-| "))
+    row = [Block("row", line)] if line else []
+    return row + items

@@ -1,0 +1,63 @@
+"""Text pasted from a PDF or a Word file, read into blocks.
+
+Bullets come in many marks (•, ▪, ◦, –, *), headings in capitals, and a PDF breaks a long
+bullet over several lines: a line that plainly continues the one before is joined to it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.documents.blocks import Block
+
+_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔]|\d{1,2}[.)])\s+")
+_CAPITALS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
+# A line that ends mid-sentence: the next one is its continuation if it starts in lower case.
+_OPEN_END = re.compile(r"(?:[,&/(–-]|\b(?:and|or|with|of|to|for|the|a|an|in|on|by|as|from))$", re.I)
+_WRAP_WIDTH = 70
+# Lines cut by the page are long; a short line (a name, a city) is never continued.
+_SHORTEST_WRAPPED = 40
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]")
+
+
+def pasted_blocks(text: str) -> list[Block]:
+    """The blocks of plain text as people paste it."""
+    blocks: list[Block] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(_INVISIBLE.sub("", raw).replace("\xa0", " ").split())
+        if not line:
+            continue
+        marker = _ITEM.match(line)
+        if marker is not None:
+            blocks.append(Block("item", line[marker.end() :].strip()))
+        elif blocks and continues(blocks[-1], line):
+            last = blocks[-1]
+            blocks[-1] = Block(last.kind, f"{last.text} {line}")
+        elif _is_heading(line):
+            blocks.append(Block("heading", line))
+        else:
+            blocks.append(Block("text", line))
+    return blocks
+
+
+def _is_heading(line: str) -> bool:
+    """A short line in capitals ("PROFESSIONAL EXPERIENCE"), not ending like a sentence."""
+    return len(line.split()) <= 6 and bool(_CAPITALS.match(line)) and not line.endswith(".")
+
+
+def continues(previous: Block, line: str) -> bool:
+    """Whether a line is the wrapped rest of the line before (a bullet or a paragraph)."""
+    if previous.kind not in {"item", "text"} or _is_heading(line):
+        return False
+    if len(previous.text) < _SHORTEST_WRAPPED:
+        return False
+    # "…using GitHub" + "Actions.": the few last words of a bullet the page cut.
+    cut_short = previous.kind == "item" and not previous.text.endswith((".", "!", "?", ":"))
+    if cut_short and len(line.split()) <= 3 and line.endswith("."):
+        return True
+    starts_low = line[:1].islower() or line[:1] in ",;)%"
+    if starts_low:
+        return True
+    # A long line that stopped mid-phrase ("…leveraging in house tooling as well as custom")
+    # was cut by the page width; the next line is its end even when it starts in capitals.
+    return len(previous.text) >= _WRAP_WIDTH and bool(_OPEN_END.search(previous.text))
