@@ -29,7 +29,8 @@ test: lint
 	$(BIN)/pytest
 
 # Known vulnerabilities in every installed dependency. --strict: a package that could not be
-# checked fails the audit instead of passing silently. Needs PyPI's vulnerability API.
+# checked fails the audit instead of passing silently. Needs the package index's vulnerability
+# service to be reachable.
 audit: $(VENV)/.installed-dev
 	$(BIN)/pip-audit --strict --skip-editable --progress-spinner off
 

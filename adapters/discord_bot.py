@@ -15,6 +15,7 @@ import logging
 import os
 import signal
 import sys
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -23,6 +24,7 @@ import yarl
 from discord import app_commands
 
 from adapters.config import ConfigError
+from adapters.discord_catchup import TYPED, CatchUp
 from adapters.discord_commands import add_commands, publish
 from adapters.discord_components import (
     WRITE_MODAL_ID,
@@ -48,7 +50,9 @@ Interaction = discord.Interaction[Any]
 PLATFORM = "discord"
 USAGE_EXIT = 2
 # How long a stopping bot waits for the turns in flight to send their replies.
-DRAIN_SECONDS = 10.0
+DRAIN_SECONDS = 8.0
+# How many DM ids this process remembers having handled.
+HANDLED_MEMORY = 10_000
 
 SENT_TO_DM = "I've sent you a DM: the coaching continues there, one to one."
 DMS_CLOSED = (
@@ -102,6 +106,10 @@ class CoachBot(discord.AutoShardedClient):
         self.tree.error(self.on_app_command_error)
         self._locks = KeyedLocks()
         self._in_flight = InFlight()
+        # DMs handled by this process, so a DM read back by a catch-up and also dispatched
+        # live is handled once (across processes the engine's stored ids do that).
+        self._handled: OrderedDict[int, None] = OrderedDict()
+        self.catch_up = CatchUp(self, engine, PLATFORM)
         add_commands(self.tree, self.on_command, self.on_write_button)
 
     # ---- set-up ------------------------------------------------------------------------------
@@ -114,6 +122,16 @@ class CoachBot(discord.AutoShardedClient):
             # Without a count the library connects to the URL /gateway/bot names, which
             # would go around the gateway proxy; ask for the count only.
             self.shard_count, _, _ = await self.http.get_bot_gateway()
+
+    async def on_shard_connect(self, shard_id: int) -> None:
+        """A new gateway session: DMs (all on shard 0) sent meanwhile were never dispatched."""
+        if shard_id == 0:
+            self.catch_up.begin(self._handle_dm)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        """A resumed session: read back too, in case something fell between the sessions."""
+        if shard_id == 0:
+            self.catch_up.begin(self._handle_dm)
 
     async def on_ready(self) -> None:
         """Log that the bot is connected (no names: only counts)."""
@@ -131,16 +149,29 @@ class CoachBot(discord.AutoShardedClient):
             return
         if message.guild is not None or not isinstance(message.channel, discord.DMChannel):
             return
-        if message.type not in {discord.MessageType.default, discord.MessageType.reply}:
+        if message.type not in TYPED:
             return
+        # After this person's missed DMs, if a catch-up is reading them back.
+        await self.catch_up.turn_of(message.author.id)
+        await self._handle_dm(message)
+
+    async def _handle_dm(self, message: discord.Message) -> None:
+        """One DM of a person, live or read back, handled once by this process."""
         async with self._in_flight.track(), self._locks.hold(message.author.id):
+            if message.id in self._handled:
+                return
+            self._handled[message.id] = None
+            while len(self._handled) > HANDLED_MEMORY:
+                self._handled.popitem(last=False)
             text = message.content
             if not text.strip() and (message.attachments or message.stickers):
                 replies = [reply(PLEASE_SEND_TEXT)]
             else:
                 log.debug("a DM for the coach")
                 replies = await self.engine.handle(
-                    IncomingMessage(PLATFORM, str(message.author.id), text=text)
+                    IncomingMessage(
+                        PLATFORM, str(message.author.id), text=text, message_id=str(message.id)
+                    )
                 )
             await self._deliver(ChannelSink(message.channel), replies)
 
@@ -303,6 +334,7 @@ async def serve(settings: Settings, db: str | None) -> int:
             await asyncio.wait({running, stopping}, return_when=asyncio.FIRST_COMPLETED)
             if not running.done():
                 log.info("stopping: finishing the turns in flight, then closing")
+                await client.catch_up.close()
                 await client.drain()
                 await client.close()
             stopping.cancel()

@@ -10,6 +10,7 @@ import asyncio
 import logging
 import os
 import re
+import signal
 import sys
 import warnings
 from collections import OrderedDict
@@ -41,6 +42,7 @@ from telegram.warnings import PTBDeprecationWarning
 
 from adapters.config import ConfigError
 from adapters.logs import configure_logging, log_failure
+from adapters.telegram_delivery import Dispatcher, Poller, WebhookReceiver, retrying
 from adapters.telegram_send import NO_PREVIEW, Bot, retried, send_replies
 from adapters.telegram_settings import REJECTED_TOKEN, Settings, file_url_for
 from bot.commands import COMMANDS
@@ -58,9 +60,6 @@ PLATFORM = "telegram"
 USAGE_EXIT = 2
 # How many pressed messages are remembered to stop a double press acting twice.
 PRESSED_MEMORY = 10_000
-# Long polling: Telegram holds each getUpdates up to this long while nothing happens.
-POLL_TIMEOUT_SECONDS = 30
-ALLOWED_UPDATES = ["message", "callback_query"]
 
 PLEASE_SEND_TEXT = (
     "I can only read text. Please type your answer, or send your resume as a .txt or .docx file."
@@ -108,15 +107,21 @@ class TelegramAdapter:
         async with self._locks.hold(chat_id):
             user_id = str(message.from_user.id)
             document = message.document
+            # The update's id, stored with the turn: a redelivery is recognised by it.
+            delivery = str(update.update_id)
             if message.text is not None:
-                incoming = IncomingMessage(PLATFORM, user_id, text=message.text)
+                incoming = IncomingMessage(
+                    PLATFORM, user_id, text=message.text, message_id=delivery
+                )
             elif document is not None:
                 # Checked before the download: a file of another kind or too big is not fetched.
                 refused = refusal(document.file_name or "", document.file_size)
                 if refused is not None:
                     await send_replies(bot, chat_id, [reply(refused)])
                     return
-                incoming = IncomingMessage(PLATFORM, user_id, file=await _download(document))
+                incoming = IncomingMessage(
+                    PLATFORM, user_id, file=await _download(document), message_id=delivery
+                )
             else:
                 await send_replies(bot, chat_id, [reply(PLEASE_SEND_TEXT)])
                 return
@@ -156,7 +161,12 @@ class TelegramAdapter:
             )
             log.debug("button press from a private chat")
             replies = await self.engine.handle(
-                IncomingMessage(PLATFORM, str(query.from_user.id), button=query.data)
+                IncomingMessage(
+                    PLATFORM,
+                    str(query.from_user.id),
+                    button=query.data,
+                    message_id=str(update.update_id),
+                )
             )
             await send_replies(bot, message.chat.id, replies)
 
@@ -227,7 +237,7 @@ def _addressed_to(bot: Bot, message: Message) -> bool:
 
 
 async def start(app: App) -> None:
-    """Set-up once the bot knows who it is: publish the command menu (``post_init``)."""
+    """Set-up once the bot knows who it is: publish the command menu."""
     commands = [BotCommand(name, description) for name, description in COMMANDS.items()]
     try:
         await app.bot.set_my_commands(commands)
@@ -252,8 +262,9 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .rate_limiter(AIORateLimiter(max_retries=3))
-        # Turns of different people run side by side (the engine keeps each person's in order).
-        .concurrent_updates(64)
+        # Updates are fetched and confirmed by adapters/telegram_delivery.py, not the Updater,
+        # which confirms them before they are handled.
+        .updater(None)
         .connect_timeout(10)
         .read_timeout(20)
         .write_timeout(30)
@@ -262,7 +273,6 @@ def build_application(
         .get_updates_connect_timeout(10)
         .get_updates_read_timeout(10)
         .get_updates_pool_timeout(10)
-        .post_init(start)
     )
     if base_url is not None:
         builder = builder.base_url(base_url).base_file_url(base_file_url or file_url_for(base_url))
@@ -271,15 +281,47 @@ def build_application(
     return app
 
 
-def polling_options() -> dict[str, Any]:
-    """How updates are fetched; shared by ``run_polling`` and by tests that start the updater."""
-    return {
-        "timeout": POLL_TIMEOUT_SECONDS,
-        "allowed_updates": ALLOWED_UPDATES,
-        "drop_pending_updates": False,
-        # Network errors while starting are retried until Telegram answers (a bad token is not).
-        "bootstrap_retries": -1,
-    }
+async def serve(settings: Settings, db: str | None) -> int:
+    """Run the bot until SIGTERM or SIGINT; the exit code."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    signals = (signal.SIGTERM, signal.SIGINT)
+    for number in signals:
+        loop.add_signal_handler(number, stop.set)
+    engine = await Engine.open(db)
+    try:
+        app = build_application(
+            settings.token, engine, base_url=settings.base_url, base_file_url=settings.base_file_url
+        )
+        # Until Telegram answers, start-up is retried (a rejected token ends it at once).
+        log.info(
+            "connecting to the Bot API at %s",
+            urlsplit(settings.base_url or "https://api.telegram.org/bot").netloc,
+        )
+        if not await retrying(app.initialize, stop):
+            return 0
+        try:
+            await start(app)
+            dispatcher = Dispatcher(app)
+            receiver: Poller | WebhookReceiver
+            if settings.webhook is None:
+                receiver = Poller(app, dispatcher)
+            else:
+                receiver = WebhookReceiver(app, dispatcher, settings.webhook)
+            # On SIGTERM: no new updates, the ones in hand finish (DRAIN_SECONDS at most),
+            # are confirmed, and then the process exits.
+            await receiver.run(stop)
+        finally:
+            await app.shutdown()
+    except InvalidToken:
+        print(REJECTED_TOKEN, file=sys.stderr)
+        return USAGE_EXIT
+    finally:
+        for number in signals:
+            loop.remove_signal_handler(number)
+        await engine.close()
+    log.info("Telegram bot stopped")
+    return 0
 
 
 def run(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
@@ -294,50 +336,12 @@ def run(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
     # PTB announces a type change of RetryAfter.retry_after on every 429; nothing here reads it
     # (the rate limiter does the waiting), so the notice would only clutter the log.
     warnings.filterwarnings("ignore", ".*retry_after.*", PTBDeprecationWarning)
-    # One loop for the engine and the bot: the database connections belong to the loop that
-    # opened them, and run_polling/run_webhook run on the current loop.
-    loop = asyncio.new_event_loop()
-    asyncio.set_event_loop(loop)
+    db = getattr(args, "db", None) or environment.get("DATABASE_URL") or None
     try:
-        engine = loop.run_until_complete(
-            Engine.open(args.db or environment.get("DATABASE_URL") or None)
-        )
-        try:
-            app = build_application(
-                settings.token,
-                engine,
-                base_url=settings.base_url,
-                base_file_url=settings.base_file_url,
-            )
-            # Until Telegram answers, python-telegram-bot retries quietly (at DEBUG level).
-            log.info(
-                "connecting to the Bot API at %s",
-                urlsplit(settings.base_url or "https://api.telegram.org/bot").netloc,
-            )
-            # Both stop on SIGINT/SIGTERM: the updater stops, turns in flight finish, the
-            # application shuts down; then the engine closes below.
-            if settings.webhook is None:
-                app.run_polling(close_loop=False, **polling_options())
-            else:
-                hook = settings.webhook
-                options = polling_options()
-                del options["timeout"]
-                app.run_webhook(
-                    listen=hook.listen,
-                    port=hook.port,
-                    url_path=hook.path,
-                    webhook_url=hook.url,
-                    secret_token=hook.secret,
-                    close_loop=False,
-                    **options,
-                )
-        except InvalidToken:
-            print(REJECTED_TOKEN, file=sys.stderr)
-            return USAGE_EXIT
-        finally:
-            loop.run_until_complete(engine.close())
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
-    log.info("Telegram bot stopped")
-    return 0
+        return asyncio.run(serve(settings, db))
+    except KeyboardInterrupt:
+        return 0
+    except Exception:
+        # Logged (so the token filter applies) rather than printed by the interpreter.
+        log.exception("the Telegram bot stopped on an error")
+        return 1

@@ -70,7 +70,10 @@ def webhook_from_env(env: Mapping[str, str]) -> Webhook | None:
         raise ConfigError(
             "TELEGRAM_WEBHOOK_URL must be a full URL, like https://bot.example.com/tg."
         )
-    port_text = env.get("TELEGRAM_WEBHOOK_PORT", "").strip() or "8443"
+    # PORT is where platforms that run a Procfile's web process route their HTTP traffic.
+    port_text = (
+        env.get("TELEGRAM_WEBHOOK_PORT", "").strip() or env.get("PORT", "").strip() or "8443"
+    )
     if not port_text.isdigit() or not 0 < int(port_text) < 65536:
         raise ConfigError("TELEGRAM_WEBHOOK_PORT must be a port number between 1 and 65535.")
     secret = env.get("TELEGRAM_WEBHOOK_SECRET", "").strip() or None

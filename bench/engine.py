@@ -67,26 +67,28 @@ class SimulatedUser:
     buttons: dict[str, str] = field(default_factory=dict)
 
 
-def _message(user: SimulatedUser, step: str, n: int) -> IncomingMessage:
+def _message(user: SimulatedUser, step: str, n: int, with_id: bool) -> IncomingMessage:
     """The next message of the script; a summary is unique per user and turn."""
+    # Chat platforms give every message an id, which the engine stores with the turn.
+    message_id = str(n) if with_id else None
     if step.startswith("press:"):
         label = step.split(":", 1)[1]
         value = next((v for k, v in user.buttons.items() if k.startswith(label)), None)
         if value is not None:
-            return IncomingMessage(PLATFORM, user.user_id, button=value)
+            return IncomingMessage(PLATFORM, user.user_id, button=value, message_id=message_id)
         step = "/status"
     if step == "summary":
         summary = (
             f"Backend developer {user.user_id} with {n % 9 + 2} years building payment APIs "
             "in Python and Django that serve 2M requests a day."
         )
-        return IncomingMessage(PLATFORM, user.user_id, summary)
-    return IncomingMessage(PLATFORM, user.user_id, step)
+        return IncomingMessage(PLATFORM, user.user_id, summary, message_id=message_id)
+    return IncomingMessage(PLATFORM, user.user_id, step, message_id=message_id)
 
 
-async def _run_user(engine: Engine, user: SimulatedUser, messages: int) -> None:
+async def _run_user(engine: Engine, user: SimulatedUser, messages: int, with_ids: bool) -> None:
     for n in range(messages):
-        message = _message(user, SCRIPT[n % len(SCRIPT)], n)
+        message = _message(user, SCRIPT[n % len(SCRIPT)], n, with_ids)
         started = time.perf_counter()
         try:
             replies: list[Reply] = await engine.handle(message)
@@ -155,7 +157,9 @@ async def _forget(engine: Engine, count: int) -> None:
         await engine.store.delete(UserKey(PLATFORM, f"stored-{n}"))
 
 
-async def run(users: int, messages: int, db: str | None, stored: int = 0) -> dict[str, object]:
+async def run(
+    users: int, messages: int, db: str | None, stored: int = 0, with_ids: bool = False
+) -> dict[str, object]:
     """Run the load and return the figures."""
     with tempfile.TemporaryDirectory() as scratch:
         url = database_url(db or str(Path(scratch) / "bench.db"))
@@ -166,7 +170,7 @@ async def run(users: int, messages: int, db: str | None, stored: int = 0) -> dic
             await _populate(engine, stored)
             crowd = [SimulatedUser(f"user-{n}") for n in range(users)]
             started = time.perf_counter()
-            await asyncio.gather(*(_run_user(engine, u, messages) for u in crowd))
+            await asyncio.gather(*(_run_user(engine, u, messages, with_ids) for u in crowd))
             elapsed = time.perf_counter() - started
             lost = await _lost_updates(engine, crowd)
             # Leave no bench users behind in a shared database.
@@ -180,6 +184,7 @@ async def run(users: int, messages: int, db: str | None, stored: int = 0) -> dic
     return {
         "backend": engine.store.backend,
         "users": users,
+        "message_ids": with_ids,
         "stored_users": stored + users,
         "messages": handled,
         "messages_per_s": round(handled / elapsed, 1) if elapsed else 0.0,
@@ -198,9 +203,14 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=40, help="messages per user")
     parser.add_argument("--db", help="database URL or SQLite file (default: a temporary file)")
     parser.add_argument("--stored", type=int, default=0, help="idle users stored beforehand")
+    parser.add_argument(
+        "--message-ids",
+        action="store_true",
+        help="give every message a platform id, as Telegram and Discord do (stored per turn)",
+    )
     parser.add_argument("--json", action="store_true", help="print exactly one JSON object")
     args = parser.parse_args()
-    figures = asyncio.run(run(args.users, args.messages, args.db, args.stored))
+    figures = asyncio.run(run(args.users, args.messages, args.db, args.stored, args.message_ids))
     if args.json:
         print(json.dumps(figures))
     else:

@@ -10,15 +10,18 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from bot.deliveries import Deliveries
 from bot.documents import Unreadable, read_document
 from bot.flow import Coach
 from bot.knowledge import shared_knowledge
 from bot.locks import KeyedLocks
 from bot.progress import Progress
 from bot.store import (
+    Recent,
     SaveRequest,
     Store,
     Stored,
@@ -184,6 +187,12 @@ class Engine:
         stored = self._cache.get(key)
         if stored is None:
             stored = await self._reader.submit(key)
+        window = Deliveries.load(stored.deliveries if stored else None)
+        if message.message_id is not None and window.holds(message.message_id):
+            # Delivered again (a restart, a retry): applied once already, so answered from
+            # what that turn stored instead of being applied a second time.
+            log.info("a message delivered again was recognised and not applied twice")
+            return window.replay(message.message_id)
         progress = Progress.load(stored.data if stored else None)
         turn = self.coach.turn(progress, message)
         if turn.progress is None:
@@ -191,8 +200,14 @@ class Engine:
             await self.store.delete(key)
             return turn.replies
         data = turn.progress.dump()
-        version = await self._writer.submit(SaveRequest(key, data, stored.version if stored else 0))
-        self._remember(key, Stored(data, version))
+        written = _written_window(window, message.message_id, turn.replies)
+        document = None if written is None else written.dump()
+        version = await self._writer.submit(
+            SaveRequest(key, data, stored.version if stored else 0, document)
+        )
+        if document is None and stored is not None:
+            document = stored.deliveries
+        self._remember(key, Stored(data, version, document))
         if self._outage is not None:
             log.warning("storage is back")
             self._outage = None
@@ -204,8 +219,24 @@ class Engine:
         while len(self._cache) > CACHED_USERS:
             self._cache.popitem(last=False)
 
+    async def recent_users(self, platform: str, since: datetime, limit: int) -> list[Recent]:
+        """Users of a platform active since then (for catching up on missed messages)."""
+        return await self.store.recent(platform, since, limit)
+
     async def close(self) -> None:
         """Stop the writer and release the database."""
         await self._writer.close()
         await self._reader.close()
         await self.store.close()
+
+
+def _written_window(
+    window: Deliveries, message_id: str | None, replies: list[Reply]
+) -> Deliveries | None:
+    """The deliveries to store with this turn's progress; None when they stay as they are."""
+    if message_id is not None:
+        return window.add(message_id, replies)
+    if window.has_replies:
+        # A later message is being handled, so the latest one's replies went out long ago.
+        return window.settled()
+    return None

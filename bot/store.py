@@ -51,6 +51,7 @@ from bot.database import (
 
 __all__ = [
     "USER_TABLES",
+    "Recent",
     "SaveRequest",
     "Store",
     "StoreUnavailable",
@@ -75,6 +76,9 @@ users = Table(
     Column("version", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # The ids of the last platform messages applied and the latest one's replies (JSON, see
+    # bot/deliveries.py); in the row, so that they are committed with the progress they made.
+    Column("deliveries", Text, nullable=True),
 )
 
 # Every table holding rows about a person: delete() and row_counts() walk all of them, so a
@@ -96,15 +100,29 @@ class Stored:
 
     data: dict[str, Any]
     version: int
+    deliveries: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
 class SaveRequest:
-    """One document to write, if its row is still at ``expected_version`` (0: no row yet)."""
+    """One document to write, if its row is still at ``expected_version`` (0: no row yet).
+
+    ``deliveries`` is written with it; None leaves the stored one as it is.
+    """
 
     key: UserKey
     data: dict[str, Any]
     expected_version: int
+    deliveries: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Recent:
+    """A user whose progress changed lately: who, the deliveries stored, and when."""
+
+    user_id: str
+    deliveries: dict[str, Any] | None
+    updated_at: datetime
 
 
 class VersionConflict(Exception):
@@ -169,33 +187,54 @@ class Store:
 
     async def load(self, key: UserKey) -> Stored | None:
         """The user's document and its version, or None when they have none yet."""
-        query = select(users.c.data, users.c.version).where(_is_user(users, key))
+        query = select(users.c.data, users.c.version, users.c.deliveries).where(
+            _is_user(users, key)
+        )
         async with self._transaction() as conn:
             row = (await conn.execute(query)).one_or_none()
         if row is None:
             return None
-        return Stored(data=json.loads(row.data), version=row.version)
+        return Stored(json.loads(row.data), row.version, _json_or_none(row.deliveries))
 
     async def load_many(self, keys: Sequence[UserKey]) -> dict[UserKey, Stored]:
         """The documents of many users in one query; users with none are left out."""
         if not keys:
             return {}
         wanted = [(key.platform, key.user_id) for key in keys]
-        query = select(users.c.platform, users.c.user_id, users.c.data, users.c.version).where(
-            tuple_(users.c.platform, users.c.user_id).in_(wanted)
-        )
+        query = select(
+            users.c.platform, users.c.user_id, users.c.data, users.c.version, users.c.deliveries
+        ).where(tuple_(users.c.platform, users.c.user_id).in_(wanted))
         async with self._transaction() as conn:
             rows = (await conn.execute(query)).all()
         return {
-            UserKey(row.platform, row.user_id): Stored(json.loads(row.data), row.version)
+            UserKey(row.platform, row.user_id): Stored(
+                json.loads(row.data), row.version, _json_or_none(row.deliveries)
+            )
             for row in rows
         }
+
+    async def recent(self, platform: str, since: datetime, limit: int) -> list[Recent]:
+        """The users of a platform whose progress changed since then, the latest first."""
+        # No index on updated_at: this runs when a bot (re)connects, not per message, and an
+        # index on a column every turn rewrites would slow every save down.
+        query = (
+            select(users.c.user_id, users.c.deliveries, users.c.updated_at)
+            .where(users.c.platform == platform, users.c.updated_at >= since)
+            .order_by(users.c.updated_at.desc())
+            .limit(limit)
+        )
+        async with self._transaction() as conn:
+            rows = (await conn.execute(query)).all()
+        return [
+            Recent(row.user_id, _json_or_none(row.deliveries), _aware(row.updated_at))
+            for row in rows
+        ]
 
     async def save(self, key: UserKey, data: dict[str, Any], expected_version: int) -> int:
         """Write the document if the row is still at ``expected_version``; the new version."""
         if expected_version < 0:
             raise ValueError(f"expected_version must be 0 or more, not {expected_version}")
-        document = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        document = _compact(data)
         now = datetime.now(UTC)
         async with self._transaction() as conn:
             if expected_version == 0:
@@ -237,8 +276,9 @@ class Store:
                 raise ValueError(f"expected_version must be 0 or more, not {item.expected_version}")
             params[f"p{n}"] = item.key.platform
             params[f"u{n}"] = item.key.user_id
-            params[f"d{n}"] = json.dumps(item.data, ensure_ascii=False, separators=(",", ":"))
+            params[f"d{n}"] = _compact(item.data)
             params[f"v{n}"] = item.expected_version + 1
+            params[f"h{n}"] = None if item.deliveries is None else _compact(item.deliveries)
         async with self._transaction() as conn:
             rows = (await conn.execute(_batch_upsert(len(items)), params)).all()
         written = {(row.platform, row.user_id): row.version for row in rows}
@@ -295,14 +335,16 @@ def _batch_upsert(size: int) -> TextClause:
 
     A new user (expected version 0, new version 1) is inserted; a known one is updated only
     where its stored version is the one the turn loaded; RETURNING names the rows written.
-    Built once per batch size: no expression building per message.
+    A NULL for the deliveries keeps the stored ones. Built once per batch size: no expression
+    building per message.
     """
-    values = ", ".join(f"(:p{n}, :u{n}, :d{n}, :v{n}, :now, :now)" for n in range(size))
+    values = ", ".join(f"(:p{n}, :u{n}, :d{n}, :v{n}, :now, :now, :h{n})" for n in range(size))
     return text(
-        "INSERT INTO users (platform, user_id, data, version, created_at, updated_at) "
+        "INSERT INTO users (platform, user_id, data, version, created_at, updated_at, deliveries) "
         f"VALUES {values} "
         "ON CONFLICT (platform, user_id) DO UPDATE SET data = excluded.data, "
-        "version = excluded.version, updated_at = excluded.updated_at "
+        "version = excluded.version, updated_at = excluded.updated_at, "
+        "deliveries = COALESCE(excluded.deliveries, users.deliveries) "
         "WHERE users.version = excluded.version - 1 "
         "RETURNING platform, user_id, version"
     ).bindparams(bindparam("now", type_=DateTime(timezone=True)))
@@ -310,3 +352,16 @@ def _batch_upsert(size: int) -> TextClause:
 
 def _is_user(table: Table, key: UserKey) -> Any:
     return and_(table.c.platform == key.platform, table.c.user_id == key.user_id)
+
+
+def _compact(document: dict[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def _json_or_none(value: str | None) -> dict[str, Any] | None:
+    return None if value is None else dict(json.loads(value))
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands a stored time back without its zone; every time written here is UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

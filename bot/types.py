@@ -22,6 +22,9 @@ class IncomingMessage:
     text: str = ""
     button: str | None = None
     file: IncomingFile | None = None
+    # The platform's id of this delivery (Telegram: the update's id, Discord: the DM's id), so
+    # that the same message delivered again is recognised; None where nothing is redelivered.
+    message_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ recorded for assertions; ``fail_next`` makes the next matching REST call answer 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
 import time
 from collections.abc import AsyncIterator, Callable
@@ -129,8 +128,9 @@ class FakeDiscord:
     port: int = 0
 
     def __post_init__(self) -> None:
-        self._ids = itertools.count(1400000000000000001)
+        self._ids = _Snowflakes()
         self._failures: list[_Failure] = []
+        self._holds: list[tuple[str, asyncio.Event]] = []
         self._connections: list[_Connection] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -184,6 +184,12 @@ class FakeDiscord:
     ) -> None:
         """Make the next REST call whose path contains ``path_contains`` answer ``status``."""
         self._failures.append(_Failure(status, path_contains, retry_after, body))
+
+    def hold_next(self, path_contains: str, method: str = "POST") -> asyncio.Event:
+        """Keep the next such REST call waiting for its answer until the event is set."""
+        release = asyncio.Event()
+        self._holds.append((f"{method} {path_contains}", release))
+        return release
 
     def mark(self) -> int:
         """A position in the call log, for ``since=``."""
@@ -338,6 +344,24 @@ class FakeDiscord:
             time.monotonic(),
         )
         self.calls.append(call)
+        hold = next(
+            (
+                h
+                for h in self._holds
+                if h[0].partition(" ")[2] in path and h[0].startswith(request.method)
+            ),
+            None,
+        )
+        if hold is not None:
+            self._holds.remove(hold)
+            call.status = 0  # not answered yet
+            await self._notify()
+            await hold[1].wait()
+            if request.transport is None or request.transport.is_closing():
+                # The bot went away while waiting: taken as never sent, nothing is stored.
+                call.status = 499
+                await self._notify()
+                return web.Response(status=499)
         try:
             failure = next(
                 (f for f in self._failures if f.path_contains in path),
@@ -353,7 +377,7 @@ class FakeDiscord:
             ):
                 call.status = 401
                 return _json({"message": "401: Unauthorized", "code": 0}, 401)
-            status, answer = self._route(request.method, path, body, files)
+            status, answer = self._route(request.method, path, body, files, dict(request.query))
             call.status, call.response = status, answer
             if status == 204:
                 return web.Response(status=204)
@@ -361,7 +385,14 @@ class FakeDiscord:
         finally:
             await self._notify()
 
-    def _route(self, method: str, path: str, body: Any, files: list[FilePart]) -> tuple[int, Any]:
+    def _route(
+        self,
+        method: str,
+        path: str,
+        body: Any,
+        files: list[FilePart],
+        query: dict[str, str] | None = None,
+    ) -> tuple[int, Any]:
         parts = path.strip("/").split("/")
         raw, body = body, body if isinstance(body, dict) else {}
         if path == "/users/@me" and method == "GET":
@@ -394,6 +425,8 @@ class FakeDiscord:
             return 200, dm_channel_payload(recipient)
         if parts[0] == "channels" and parts[-1] == "messages" and method == "POST":
             return 200, self._store_message(int(parts[1]), body, files)
+        if parts[0] == "channels" and parts[-1] == "messages" and method == "GET":
+            return 200, self._history(int(parts[1]), query)
         if parts[0] == "channels" and len(parts) == 4 and method == "PATCH":
             return 200, self._edit_message(int(parts[3]), body)
         if parts[0] == "interactions" and parts[-1] == "callback" and method == "POST":
@@ -449,6 +482,23 @@ class FakeDiscord:
         self.messages[message_id] = message
         return message
 
+    def _history(self, channel_id: int, query: dict[str, str] | None) -> list[dict[str, Any]]:
+        """A channel's messages as Discord answers: newest first, after/before an id."""
+        query = query or {}
+        limit = int(query.get("limit", 50))
+        found = sorted(
+            (m for m in self.messages.values() if int(m["channel_id"]) == channel_id),
+            key=lambda m: int(m["id"]),
+        )
+        if "after" in query:
+            # The oldest ``limit`` after the id, newest first.
+            found = [m for m in found if int(m["id"]) > int(query["after"])][:limit]
+        else:
+            if "before" in query:
+                found = [m for m in found if int(m["id"]) < int(query["before"])]
+            found = found[-limit:]
+        return list(reversed(found))
+
     def _edit_message(
         self, message_id: int, body: dict[str, Any], files: list[FilePart] | None = None
     ) -> dict[str, Any]:
@@ -495,10 +545,10 @@ class FakeDiscord:
     async def send_dm(self, text: str, *, user_id: int = USER_ID, bot: bool = False) -> int:
         """A person (or a bot) writes in their DM with the bot; the message id."""
         message_id = next(self._ids)
-        await self.dispatch(
-            "MESSAGE_CREATE",
-            message_payload(message_id, dm_channel_id(user_id), user_id, text, bot=bot),
-        )
+        payload = message_payload(message_id, dm_channel_id(user_id), user_id, text, bot=bot)
+        # Kept in the channel's history even when no bot is connected to be told about it.
+        self.messages[message_id] = payload
+        await self.dispatch("MESSAGE_CREATE", payload)
         return message_id
 
     async def send_guild_message(self, text: str, *, user_id: int = USER_ID) -> int:
@@ -843,6 +893,24 @@ def command_payload(command: dict[str, Any], command_id: int, guild: str | None)
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
+
+DISCORD_EPOCH_MS = 1_420_070_400_000
+
+
+class _Snowflakes:
+    """Ids as Discord makes them: the time in their high bits, so they grow with the clock."""
+
+    def __init__(self) -> None:
+        self._last = 0
+
+    def __iter__(self) -> _Snowflakes:
+        return self
+
+    def __next__(self) -> int:
+        now = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
+        self._last = max(self._last + 1, now)
+        return self._last
 
 
 def is_message_send(call: RestCall) -> bool:

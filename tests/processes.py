@@ -39,6 +39,13 @@ class BotProcess:
         assert self.process is not None
         return await asyncio.wait_for(self.process.wait(), timeout)
 
+    async def wait_for_log(self, text: str, timeout: float = 20) -> None:
+        """Wait until the process has logged ``text`` (it polls the log file)."""
+        async with asyncio.timeout(timeout):
+            while text not in self.stderr:
+                assert self.process is not None and self.process.returncode is None, self.output
+                await asyncio.sleep(0.02)
+
     def kill(self) -> None:
         if self.process is not None and self.process.returncode is None:
             self.process.kill()

@@ -20,9 +20,11 @@ from typing import Any
 
 from aiohttp import web
 
-from adapters.telegram_bot import App, build_application, polling_options
+from adapters.telegram_bot import App, build_application, start
+from adapters.telegram_delivery import Dispatcher, Poller
 from adapters.telegram_render import utf16_len
 from bot.engine import Engine
+from tests.telegram_webhook import WebhookSender
 
 TOKEN = "123456:TEST-fake-token-Zq8wXy1"
 BOT_ID = 123456
@@ -171,14 +173,21 @@ class FakeBotApi:
     def __post_init__(self) -> None:
         self._updates: list[dict[str, Any]] = []
         self._update_ids = itertools.count(1)
+        self.last_update_id = 0
         self._message_ids = itertools.count(100)
         self._query_ids = itertools.count(1)
         self._files: dict[str, tuple[str, bytes]] = {}
         self._failures: dict[str, list[_Failure]] = {}
         self._holds: dict[str, list[asyncio.Event]] = {}
+        self._paused: dict[str, asyncio.Event] = {}
         self._runner: web.AppRunner | None = None
         self._closing = False
         self._tick = asyncio.Event()
+        # Set by setWebhook: pending updates are then posted to the bot instead of polled.
+        self.webhook = WebhookSender(self._updates, self._changed)
+        self.webhook_set = False
+        # Called with every call once it is answered (a test may kill the bot right then).
+        self.on_answer: Callable[[Call], None] | None = None
 
     # ---- server ------------------------------------------------------------------------------
 
@@ -212,6 +221,7 @@ class FakeBotApi:
         # Long polls in progress return at once instead of holding the shutdown up.
         self._closing = True
         self._changed()
+        await self.webhook.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -237,6 +247,22 @@ class FakeBotApi:
         release = asyncio.Event()
         self._holds.setdefault(method, []).append(release)
         return release
+
+    def pause(self, method: str) -> asyncio.Event:
+        """Keep every call of ``method`` waiting from now on, until the event is set."""
+        release = self._paused.get(method)
+        if release is None or release.is_set():
+            release = self._paused[method] = asyncio.Event()
+        return release
+
+    def waiting(self, method: str) -> list[Call]:
+        """The calls of ``method`` that have not been answered yet."""
+        return [c for c in self.calls if c.method == method and not c.done]
+
+    @property
+    def pending_updates(self) -> int:
+        """Updates not confirmed (polling) or not answered 2xx (webhook) yet."""
+        return len(self._updates)
 
     def mark(self) -> int:
         """A position in the call list: pass it as ``since`` to wait only for later calls."""
@@ -319,9 +345,11 @@ class FakeBotApi:
 
     def push(self, **update: Any) -> int:
         """Queue an update for getUpdates; its update_id."""
-        update_id = next(self._update_ids)
+        update_id = self.last_update_id = next(self._update_ids)
         self._updates.append({"update_id": update_id, **update})
         self._changed()
+        if self.webhook_set:
+            self.webhook.notify()
         return update_id
 
     def _message(
@@ -485,6 +513,8 @@ class FakeBotApi:
         call.status = status
         call.result = payload.get("result")
         self._changed()
+        if self.on_answer is not None:
+            self.on_answer(call)
         return web.json_response(payload, status=status)
 
     async def _answer(self, token: str, call: Call) -> tuple[int, dict[str, Any]]:
@@ -493,6 +523,15 @@ class FakeBotApi:
         holds = self._holds.get(call.method)
         if holds:
             await holds.pop(0).wait()
+        paused = self._paused.get(call.method)
+        if paused is not None:
+            await paused.wait()
+        if call.method == "getUpdates" and self.webhook_set:
+            return _error(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         failures = self._failures.get(call.method)
         if failures:
             failure = failures.pop(0)
@@ -522,7 +561,7 @@ class FakeBotApi:
         limit = int(params.get("limit") or 100)
         deadline = asyncio.get_running_loop().time() + float(params.get("timeout") or 0)
         # Telegram forgets the updates before the offset: they are confirmed.
-        self._updates = [u for u in self._updates if u["update_id"] >= offset]
+        self._updates[:] = [u for u in self._updates if u["update_id"] >= offset]
         while True:
             tick = self._tick
             if self._updates or self._closing:
@@ -652,14 +691,31 @@ class FakeBotApi:
 
     _api_setMyCommands = _true
     _api_deleteMyCommands = _true
-    _api_deleteWebhook = _true
-    _api_setWebhook = _true
+
+    async def _api_setWebhook(self, params: dict[str, Any], _files: dict[str, Any]) -> Any:
+        if params.get("drop_pending_updates") in {True, "true", "True"}:
+            self._updates.clear()
+        self.webhook_set = True
+        self.webhook.start(str(params["url"]), params.get("secret_token"))
+        return True
+
+    async def _api_deleteWebhook(self, params: dict[str, Any], _files: dict[str, Any]) -> Any:
+        if params.get("drop_pending_updates") in {True, "true", "True"}:
+            self._updates.clear()
+        self.webhook_set = False
+        await self.webhook.stop()
+        return True
+
     _api_sendChatAction = _true
     _api_close = _true
     _api_logOut = _true
 
     async def _api_getWebhookInfo(self, _params: dict[str, Any], _files: dict[str, Any]) -> Any:
-        return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
+        return {
+            "url": self.webhook.url if self.webhook_set else "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._updates),
+        }
 
 
 class _ApiError(Exception):
@@ -694,7 +750,7 @@ class RunningBot:
 
 @contextlib.asynccontextmanager
 async def running_bot(fake: FakeBotApi, engine: Engine) -> AsyncIterator[RunningBot]:
-    """Start the application the way ``run_polling`` does, without its signal handlers."""
+    """Start the application the way ``resume-coach telegram`` does, without its signals."""
     app = build_application(
         fake.token, engine, base_url=fake.base_url, base_file_url=fake.base_file_url
     )
@@ -704,15 +760,15 @@ async def running_bot(fake: FakeBotApi, engine: Engine) -> AsyncIterator[Running
         errors.append(context.error)
 
     app.add_error_handler(collect)
-    # The order of Application.run_polling: initialize, post_init, start polling, start.
     await app.initialize()
-    assert app.post_init is not None
-    await app.post_init(app)
-    await app.updater.start_polling(**polling_options())
-    await app.start()
+    await start(app)
+    stop = asyncio.Event()
+    polling = asyncio.create_task(Poller(app, Dispatcher(app)).run(stop))
+    # Polling has begun (the webhook is deleted) once the first getUpdates comes in.
+    await fake.wait_for(lambda c: c.method == "getUpdates", answered=False)
     try:
         yield RunningBot(app, errors)
     finally:
-        await app.updater.stop()
-        await app.stop()
+        stop.set()
+        await polling
         await app.shutdown()

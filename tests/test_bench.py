@@ -21,11 +21,15 @@ def _run(*args: str) -> dict[str, object]:
     return payload
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize(
+    ("backend", "ids"), [("sqlite", False), ("sqlite", True), ("postgresql", True)]
+)
 def test_engine_bench_prints_one_object_and_loses_nothing(
-    backend: str, request: pytest.FixtureRequest, tmp_path: object
+    backend: str, ids: bool, request: pytest.FixtureRequest, tmp_path: object
 ) -> None:
     args = ["bench.engine", "--users", "5", "--messages", "12", "--stored", "20", "--json"]
+    if ids:
+        args.append("--message-ids")
     if backend == "postgresql":
         args += ["--db", request.getfixturevalue("postgres_database")]
     figures = _run(*args)
@@ -41,6 +45,7 @@ def test_engine_bench_prints_one_object_and_loses_nothing(
         "peak_rss_mb",
     } <= set(figures)
     assert figures["backend"] == backend
+    assert figures["message_ids"] is ids
     assert figures["messages"] == 60
     assert figures["errors"] == 0 and figures["lost_updates"] == 0
 

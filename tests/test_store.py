@@ -11,6 +11,7 @@ import re
 import secrets
 import sqlite3
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,9 @@ from sqlalchemy.ext.asyncio import create_async_engine
 from bot.database import unavailable
 from bot.progress import Draft, Entry, Progress
 from bot.store import (
+    SaveRequest,
     Store,
+    Stored,
     StoreUnavailable,
     UserKey,
     VersionConflict,
@@ -75,14 +78,14 @@ async def test_open_migrates_and_second_open_is_a_no_op(db_url: str) -> None:
     try:
         assert first.backend == make_url(db_url).get_backend_name()
         assert {"users", "alembic_version"} <= await table_names(db_url)
-        assert await fetch(db_url, "SELECT version_num FROM alembic_version") == [("0001",)]
+        assert await fetch(db_url, "SELECT version_num FROM alembic_version") == [("0002",)]
         await first.save(ALICE, {"step": "summary"}, 0)
     finally:
         await first.close()
 
     second = await Store.open(db_url)
     try:
-        assert await fetch(db_url, "SELECT version_num FROM alembic_version") == [("0001",)]
+        assert await fetch(db_url, "SELECT version_num FROM alembic_version") == [("0002",)]
         loaded = await second.load(ALICE)
         assert loaded is not None and loaded.data == {"step": "summary"}
     finally:
@@ -102,11 +105,20 @@ async def test_users_table_has_the_agreed_shape(store: Store, db_url: str) -> No
             columns, primary_key = await conn.run_sync(shape)
     finally:
         await engine.dispose()
-    assert set(columns) == {"platform", "user_id", "data", "version", "created_at", "updated_at"}
+    assert set(columns) == {
+        "platform",
+        "user_id",
+        "data",
+        "version",
+        "created_at",
+        "updated_at",
+        "deliveries",
+    }
     assert primary_key == ["platform", "user_id"]
     assert columns["platform"]["type"].length == 32
     assert columns["user_id"]["type"].length == 64
-    assert not any(column["nullable"] for column in columns.values())
+    # Only the deliveries may be missing: rows written before they existed have none.
+    assert [name for name, column in columns.items() if column["nullable"]] == ["deliveries"]
 
 
 async def test_sqlite_connections_use_wal_and_safe_pragmas(tmp_path: Path) -> None:
@@ -501,3 +513,73 @@ async def test_load_many_reads_several_users_in_one_query(store: Store) -> None:
     found = await store.load_many([ALICE, bob, UserKey("console", "nobody")])
     assert {k: v.data["who"] for k, v in found.items()} == {ALICE: "alice", bob: "bob"}
     assert await store.load_many([]) == {}
+
+
+# --- deliveries -----------------------------------------------------------------------------
+
+
+async def test_deliveries_are_written_with_the_progress_and_kept_when_not_given(
+    store: Store,
+) -> None:
+    window = {"ids": ["7"], "replies": [{"s": [["Noted.", False]]}]}
+    [version] = await store.save_many([SaveRequest(ALICE, {"step": "summary"}, 0, window)])
+    assert version == 1
+    loaded = await store.load(ALICE)
+    assert loaded is not None and loaded.deliveries == window
+    # A save without deliveries leaves the stored ones as they are.
+    await store.save_many([SaveRequest(ALICE, {"step": "skills"}, 1)])
+    [loaded] = (await store.load_many([ALICE])).values()
+    assert (loaded.data, loaded.version, loaded.deliveries) == ({"step": "skills"}, 2, window)
+    # A conflicting save writes neither the progress nor the deliveries.
+    [conflict] = await store.save_many([SaveRequest(ALICE, {"step": "x"}, 1, {"ids": ["8"]})])
+    assert isinstance(conflict, VersionConflict)
+    loaded = await store.load(ALICE)
+    assert loaded is not None and loaded.deliveries == window
+
+
+async def test_recent_users_are_the_platforms_latest_first(store: Store) -> None:
+    before = datetime.now(UTC) - timedelta(seconds=1)
+    for n in range(3):
+        await store.save_many([SaveRequest(UserKey("discord", f"d{n}"), {}, 0, {"ids": [str(n)]})])
+    await store.save(UserKey("telegram", "t1"), {}, 0)
+    recent = await store.recent("discord", before, limit=2)
+    assert [(r.user_id, r.deliveries) for r in recent] == [
+        ("d2", {"ids": ["2"]}),
+        ("d1", {"ids": ["1"]}),
+    ]
+    assert all(r.updated_at.tzinfo is not None and r.updated_at >= before for r in recent)
+    assert await store.recent("discord", datetime.now(UTC) + timedelta(hours=1), 10) == []
+
+
+async def test_a_database_at_the_first_schema_is_upgraded_in_place(db_url: str) -> None:
+    engine = create_async_engine(db_url)
+    try:
+        async with engine.begin() as conn:
+            await conn.run_sync(_upgrade_to, "0001")
+            await conn.execute(
+                text(
+                    "INSERT INTO users VALUES ('telegram', '1', '{\"step\": \"skills\"}', 3, "
+                    ":now, :now)"
+                ),
+                {"now": datetime.now(UTC)},
+            )
+    finally:
+        await engine.dispose()
+    store = await Store.open(db_url)
+    try:
+        loaded = await store.load(UserKey("telegram", "1"))
+        assert loaded == Stored({"step": "skills"}, 3, None)
+    finally:
+        await store.close()
+
+
+def _upgrade_to(connection: Any, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from bot.database import _MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)

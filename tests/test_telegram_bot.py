@@ -14,12 +14,8 @@ import docx
 import pytest
 
 from adapters import telegram_send
-from adapters.telegram_bot import (
-    ALREADY_PRESSED,
-    APOLOGY,
-    PLEASE_SEND_TEXT,
-    POLL_TIMEOUT_SECONDS,
-)
+from adapters.telegram_bot import ALREADY_PRESSED, APOLOGY, PLEASE_SEND_TEXT
+from adapters.telegram_delivery import POLL_TIMEOUT_SECONDS
 from adapters.telegram_render import MESSAGE_LIMIT, utf16_len
 from bot.documents import FILE_TOO_BIG, FILE_TYPES
 from bot.engine import Engine
@@ -282,7 +278,7 @@ async def test_polling_survives_the_api_going_away(fake: FakeBotApi, bot: Runnin
                 polling_failed.set()
 
     watch = Watch()
-    updater_log = logging.getLogger("telegram.ext.Updater")
+    updater_log = logging.getLogger("adapters.telegram_delivery")
     updater_log.addHandler(watch)
     try:
         await fake.stop()  # open connections reset, then connection refused

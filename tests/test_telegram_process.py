@@ -88,17 +88,24 @@ async def test_process_walkthrough_then_sigterm_finishes_the_turn_and_exits_0(
         release = fake.hold_next("sendMessage")
         since = fake.mark()
         fake.send_text("/draft")
+        draft_update = fake.last_update_id
         await fake.wait_for(lambda c: c.method == "sendMessage", since, answered=False)
         assert bot.process is not None
         bot.process.send_signal(signal.SIGTERM)
-        # The updater stops first: its long poll is dropped (499) before the turn ends.
-        await fake.wait_for(lambda c: c.method == "getUpdates" and c.status == 499, since)
+        await bot.wait_for_log("stopping: waiting for")
+        stopping = fake.mark()
         release.set()
         assert await bot.wait(timeout=20) == 0
     finally:
         bot.kill()
     draft = await fake.wait_call("sendMessage", "Your draft", since, timeout=1)
     assert "9 years of Go and Python" in draft.visible
+    # Nothing was confirmed while the turn was held; once it finished, it was confirmed.
+    polls = [c for c in fake.calls[since:] if c.method == "getUpdates"]
+    held = [c for c in fake.calls[since:stopping] if c.method == "getUpdates"]
+    assert all(int(c.params.get("offset", 0)) <= draft_update for c in held)
+    assert int(polls[-1].params["offset"]) > draft_update
+    assert fake.pending_updates == 0
     output = bot.output
     assert TOKEN not in output and TOKEN.partition(":")[2] not in output
     assert "Telegram bot stopped" in output
