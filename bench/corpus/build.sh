@@ -1,6 +1,7 @@
 #!/bin/sh
 # Rebuilds the binary resumes of the corpus from their sources (see SOURCES.md).
-# Tools (Debian 12 packages): texlive-latex-base/-recommended/-extra (pdflatex), poppler-utils
+# Tools (Debian 12 packages): texlive-latex-base/-recommended/-extra (pdflatex), texlive-xetex and
+# texlive-fonts-extra (xelatex, fontawesome5), fonts-texgyre, lmodern, poppler-utils
 # (pdftotext), pandoc. Run from anywhere: sh bench/corpus/build.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -18,3 +19,19 @@ pdftotext -enc UTF-8 "$tmp/patrick_king_resume.pdf" "$out/patrick-king-resume-fr
 # Word files built from two of the Markdown resumes.
 pandoc -f markdown -t docx -o "$out/eliotpiering-resume.docx" "$out/eliotpiering-resume.md"
 pandoc -f markdown -t docx -o "$out/patrickcmd-linkedin-resume.docx" "$out/patrickcmd-linkedin-resume.md"
+# Denis Evsyukov's Awesome-CV resume (XeLaTeX, class as committed beside it). The class asks for
+# Helvetica Neue, which Linux lacks: TeX Gyre Heros (Debian fonts-texgyre) stands in for it.
+cp "$out/src/Denis_Evsyukov_EN.tex" "$tmp/"
+sed 's/Helvetica Neue/TeX Gyre Heros/' "$out/src/awesome-cv-fa5.cls" > "$tmp/awesome-cv-fa5.cls"
+(cd "$tmp" && xelatex -interaction=nonstopmode Denis_Evsyukov_EN.tex >/dev/null)
+cp "$tmp/Denis_Evsyukov_EN.pdf" "$out/evsyukov-resume.pdf"
+pdftotext -enc UTF-8 "$tmp/Denis_Evsyukov_EN.pdf" "$out/evsyukov-resume-from-pdf.txt"
+# PDFs pandoc makes of two Markdown resumes (through pdflatex), Word files of a Markdown and a
+# reStructuredText resume.
+pandoc -f markdown -o "$out/alexander-clark-resume.pdf" "$out/alexander-clark-resume.md"
+pandoc -f markdown -o "$out/naspeh-resume.pdf" "$out/naspeh-resume.md"
+pandoc -f markdown -t docx -o "$out/kapralnsk-job-history.docx" "$out/kapralnsk-job-history.md"
+pandoc -f rst -t docx -o "$out/maksadbek-resume.docx" "$out/maksadbek-resume.rst"
+# A React page's resume as the browser shows it: the HTML its components render from the data
+# file (src/mikeortman-resume.html), as plain text.
+pandoc -f html -t plain -o "$out/mikeortman-resume.txt" "$out/src/mikeortman-resume.html"
