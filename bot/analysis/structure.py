@@ -28,6 +28,12 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "jobs",
         "positions",
         "experience timeline",
+        "professional experience",
+        "employment history",
+        "work experience",
+        "career summary",
+        "industry experience",
+        "technical experience",
         "relevant experience",
         "work experience",
     ),
@@ -49,6 +55,11 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "languages and technologies",
         "skills & tooling",
         "core skills",
+        "key skills",
+        "skills summary",
+        "core competencies",
+        "technical proficiencies",
+        "areas of expertise",
         "technical expertise",
     ),
     "summary": (
@@ -82,6 +93,8 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "training",
         "education & certifications",
         "degrees",
+        "qualification",
+        "qualifications",
     ),
 }
 # The last word of a heading that names its section ("Professional Experience", "Key Skills").
@@ -113,6 +126,10 @@ _STACK = re.compile(
     r"skills used|built with)\s*(?:[:—–-]|$)",
     re.I,
 )
+_PART_WORDS = frozenset(
+    {"experience", "highlights", "overall", "summary", "skills", "education", "references"}
+)
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _PIPES = re.compile(r"\s+\|\s+")
 _SUBLABEL = re.compile(r"^(?:project|client|team|product|module)\s*:\s", re.I)
 _KEY_VALUE = re.compile(
@@ -164,12 +181,13 @@ def section_of(block: Block, headed: bool = False) -> str | None:
         return None
     name = _words(block.text)
     prose = block.kind != "heading" and _SENTENCE.search(block.text)
-    if not name or len(name.split()) > 5 or prose:
+    if not name or len(name.split()) > (7 if block.kind == "heading" else 5) or prose:
         return None
     if name in _NAMES:
         return _NAMES[name]
     if block.kind == "heading" or block.text.isupper():
-        section = _HEAD_WORDS.get(name.split()[-1])
+        # "Professional Experience" by its last word; "Technologies I've used:" by its first.
+        section = _HEAD_WORDS.get(name.split()[-1]) or _HEAD_WORDS.get(name.split()[0])
         if section is not None and not _YEAR.search(block.text):
             return section
     return None
@@ -179,25 +197,54 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     """Sections by their headings; an unknown heading outside experience starts "other"."""
     found = Structure()
     current: str | None = None
+    # The level of the heading that opened the section: a heading as high or higher that
+    # names no section ("## Certificates and Courses") ends experience too.
+    opened_at = 0
     blocks = list(blocks)
-    headed = any(b.kind == "heading" for b in blocks)
+    # Marked-up headings (Markdown's #, Word's styles), not lines in capitals guessed to be.
+    headed = any(b.kind == "heading" and b.level > 0 for b in blocks)
     for block in blocks:
+        if block.kind == "heading" and _SLUG.match(block.text):
+            continue  # "# job-ingenious": a page's anchor id, not a heading anyone reads
         section = section_of(block, headed)
+        inside = current in {"experience", "projects"} and block.level > opened_at > 0
+        if section == "skills" and inside:
+            section = None  # "### Technologies" under a job: that job's stack
         if section is not None:
-            current = section
+            current, opened_at = section, block.level
             found.sections.setdefault(section, [])
             continue
         if current is None:
             if block.kind in {"heading", "text", "row"}:
                 found.headline.append(block.text)
             continue
-        if block.kind == "heading" and current not in {"experience", "projects"}:
+        if block.kind == "heading" and _leaves(current, opened_at, block):
             current = "other"
             found.sections.setdefault(current, [])
         found.sections[current].append(block)
     found.roles = entries(found.sections.get("experience", []))
     found.projects = entries(found.sections.get("projects", []))
     return found
+
+
+def _leaves(current: str, opened_at: int, block: Block) -> bool:
+    """Whether a heading that names no section ends the current one (and starts "other").
+
+    A heading as high as the section's own ends it; a deeper one is part of it ("### DevOps
+    Tools" under "## Skills", "### Acme" under "## Experience"), except an undated heading
+    inside experience that names a part of the resume ("### Experience overall").
+    """
+    if opened_at and 0 < block.level <= opened_at:
+        return True
+    if current in {"experience", "projects"}:
+        return _sub_section(block)
+    return not (opened_at and block.level > opened_at)
+
+
+def _sub_section(block: Block) -> bool:
+    """An undated heading inside experience that names a part of the resume, not a role."""
+    words = set(_words(block.text).split())
+    return not _YEAR.search(block.text) and bool(words & _PART_WORDS)
 
 
 def entries(blocks: Iterable[Block]) -> list[Entry]:
@@ -207,11 +254,26 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     "#### Engineer") gives one entry per deeper heading, each with the company in its header.
     """
     lines = [b for b in blocks if b.text.strip() and not _is_label(b.text.strip())]
+    if lines and all(b.kind == "item" for b in lines):
+        # Only a list: each dated item is a role told in one line ("Acme, Engineer (2019–21)").
+        return [Entry(header=[_header_line(b.text)]) for b in lines if _YEAR.search(b.text)]
     result: list[Entry] = []
     current: Entry | None = None
     parent: Block | None = None
+    stack_next = False
     for at, block in enumerate(lines):
         text = block.text.strip()
+        if block.kind == "heading" and block.level == 0:
+            # A line in capitals inside a job ("GOLANG DEVELOPER") is a title, not a heading.
+            block = Block("text", block.text)
+        if block.kind == "heading" and section_of(block) == "skills":
+            stack_next = True
+            continue
+        if stack_next and block.kind != "item":
+            stack_next = False
+            if current is not None:
+                current.stack.append(text)
+            continue
         if block.kind == "item" or _STACK.match(text) or _is_paragraph(text):
             if current is not None:
                 _add_content(current, block)
@@ -237,13 +299,19 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
         current.header.append(_header_line(text))
         result.append(current)
     # A header with nothing under it is a stray line, unless it is a dated role on its own
-    # (a table row, or a role told in a paragraph).
-    return [e for e in result if e.bullets or ((e.described or e.from_row) and _dated(e))]
+    # (a table row, a heading, or a role told in a paragraph).
+    kept = (e for e in result if e.bullets or (_stands_alone(e) and _dated(e)))
+    return list(kept)
 
 
 def _header_line(text: str) -> str:
     """A header line as shown: "Period — …" labels dropped, "a | b" separators as "a · b"."""
     return _PIPES.sub(" · ", _KEY_VALUE.sub("", text))
+
+
+def _stands_alone(entry: Entry) -> bool:
+    """A role with no bullets that is still a role: told in prose, a table row, or a heading."""
+    return entry.described or entry.from_row or entry.opened_by is not None
 
 
 def _add_content(entry: Entry, block: Block) -> None:
@@ -287,5 +355,5 @@ def _dated(entry: Entry) -> bool:
 
 
 def _is_paragraph(text: str) -> bool:
-    """Prose about a role (a description), not a header line."""
-    return len(text.split()) >= 14 and bool(_SENTENCE.search(text))
+    """Prose about a role (a description), not a header line: long, and a sentence or undated."""
+    return len(text.split()) >= 14 and (bool(_SENTENCE.search(text)) or not _YEAR.search(text))

@@ -117,10 +117,13 @@ def _docx_blocks(document: object) -> list[Block]:
         if isinstance(block, Paragraph):
             style = (block.style.name if block.style is not None else "") or ""
             kind = "heading" if style.startswith(("Heading", "Title")) else "text"
+            # "Heading 2" is level 2; the title counts as level 1.
+            level = int(style.rsplit(" ", 1)[-1]) if style[-1:].isdigit() else 1
+            level = level if kind == "heading" else 0
             numbered = block._p.pPr is not None and block._p.pPr.numPr is not None
             if "List" in style or numbered:
                 kind = "item"
-            blocks.append(Block(kind, block.text))  # type: ignore[arg-type]
+            blocks.append(Block(kind, block.text, level))  # type: ignore[arg-type]
         elif isinstance(block, Table):
             for row in block.rows:
                 seen: list[object] = []

@@ -21,6 +21,7 @@ _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrou
 _ITEM = "\u0000item\u0000"
 # A line this long is prose wrapped in the editor, not a line of its own (a title, dates).
 _WRAPPED_LINE = 60
+_RST_UNDERLINE = re.compile(r"^([~^#*+])\1{2,}\s*$")
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "### Experience {#experience}"
 # Site generators' front matter (Jekyll's YAML between ---, Hugo's TOML between +++).
 _FRONT_MATTER = re.compile(r"\A\s*(---|\+\+\+)[ \t]*\n.*?\n\1[ \t]*(?:\n|\Z)", re.S)
@@ -66,7 +67,7 @@ def markdown_blocks(text: str) -> list[Block]:
     heading = cell = False
     level = in_item = 0
     row: list[str] = []
-    for token in _PARSER.parse(_FRONT_MATTER.sub("", text, count=1)):
+    for token in _PARSER.parse(_underlined_headings(_FRONT_MATTER.sub("", text, count=1))):
         kind = token.type
         if kind in {"th_open", "td_open"}:
             cell = True
@@ -137,6 +138,18 @@ def _split(text: str, kind: Kind, level: int = 0) -> list[Block]:
             # "## # Name": a heading mark typed twice is not part of the name.
             blocks.append(Block(kind, text.lstrip("# ") if kind == "heading" else text, level))
     return blocks
+
+
+def _underlined_headings(text: str) -> str:
+    """Headings underlined as reStructuredText does with ~ ^ # * + (Markdown knows = and -) as #."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and out[-1].strip() and _RST_UNDERLINE.match(line) and len(line) >= len(out[-1]) - 2:
+            out[-1] = "## " + out[-1].strip()
+            continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _wrapped(previous: Block, line: str) -> bool:

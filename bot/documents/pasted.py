@@ -11,6 +11,8 @@ import re
 from bot.documents.blocks import Block
 
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔]|\d{1,2}[.)])\s+")
+_UNDERLINE = re.compile(r"^([=\-~^*#+`'\"])\1{2,}$")
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.I)
 _CAPITALS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
 # A line that ends mid-sentence: the next one is its continuation if it starts in lower case.
 _OPEN_END = re.compile(r"(?:[,&/(–-]|\b(?:and|or|with|of|to|for|the|a|an|in|on|by|as|from))$", re.I)
@@ -25,14 +27,25 @@ def pasted_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(_INVISIBLE.sub("", raw).replace("\xa0", " ").split())
-        if not line:
+        if not line or _PAGE_NUMBER.match(line):
+            continue  # a page number of a PDF is not part of the text
+        if _UNDERLINE.match(line):
+            # reStructuredText and setext: "Experience" over "==========" is a heading.
+            if blocks and blocks[-1].kind == "text" and len(blocks[-1].text) <= len(line) + 2:
+                blocks[-1] = Block("heading", blocks[-1].text, 1)
             continue
         marker = _ITEM.match(line)
         if marker is not None:
             blocks.append(Block("item", line[marker.end() :].strip()))
         elif blocks and continues(blocks[-1], line):
             last = blocks[-1]
-            blocks[-1] = Block(last.kind, f"{last.text} {line}")
+            # "tech-" + "nologies": a word the page hyphenated is one word again.
+            joined = (
+                f"{last.text[:-1]}{line}"
+                if last.text.endswith("-") and line[:1].islower()
+                else f"{last.text} {line}"
+            )
+            blocks[-1] = Block(last.kind, joined)
         elif _is_heading(line):
             blocks.append(Block("heading", line))
         else:
