@@ -34,9 +34,11 @@ from adapters.discord_components import (
     disabled_copy,
     modal_text,
 )
+from adapters.discord_incoming import dm_message, read_attachment
 from adapters.discord_render import plan
 from adapters.discord_settings import REJECTED_TOKEN, Settings
 from adapters.discord_sinks import NO_MENTIONS, ChannelSink, ResponseSink, Sink
+from adapters.flushing import Flusher
 from adapters.inflight import InFlight
 from adapters.logs import configure_logging, log_failure
 from bot.engine import Engine
@@ -60,10 +62,6 @@ DMS_CLOSED = (
     "of this server (server menu → Privacy Settings), or open a DM with me, then try again."
 )
 APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
-PLEASE_SEND_TEXT = (
-    "I can only read text. Please type or paste your answer, or tap “Write it here” "
-    "(or use /write) for a longer text."
-)
 
 
 def use_endpoints(api_base_url: str | None, gateway_url: str | None) -> None:
@@ -110,7 +108,10 @@ class CoachBot(discord.AutoShardedClient):
         # live is handled once (across processes the engine's stored ids do that).
         self._handled: OrderedDict[int, None] = OrderedDict()
         self.catch_up = CatchUp(self, engine, PLATFORM)
-        add_commands(self.tree, self.on_command, self.on_write_button)
+        self._flusher = Flusher(engine)
+        # The text each person was last offered to edit, to put in their writing box.
+        self._prefill: OrderedDict[int, str] = OrderedDict()
+        add_commands(self.tree, self.on_command, self.on_write_button, self.on_review_file)
 
     # ---- set-up ------------------------------------------------------------------------------
 
@@ -163,17 +164,16 @@ class CoachBot(discord.AutoShardedClient):
             self._handled[message.id] = None
             while len(self._handled) > HANDLED_MEMORY:
                 self._handled.popitem(last=False)
-            text = message.content
-            if not text.strip() and (message.attachments or message.stickers):
-                replies = [reply(PLEASE_SEND_TEXT)]
-            else:
-                log.debug("a DM for the coach")
-                replies = await self.engine.handle(
-                    IncomingMessage(
-                        PLATFORM, str(message.author.id), text=text, message_id=str(message.id)
-                    )
-                )
-            await self._deliver(ChannelSink(message.channel), replies)
+            incoming = await dm_message(message)
+            sink = ChannelSink(message.channel)
+            who = message.author.id
+            if isinstance(incoming, str):
+                await self._deliver(sink, [reply(incoming)], who)
+                return
+            log.debug("a DM for the coach")
+            await self._deliver(sink, await self.engine.handle(incoming), who)
+            # A long DM may be the first part of a paste Discord split: flushed if none follows.
+            self._flusher.after(incoming, lambda replies: self._deliver(sink, replies, who))
 
     async def on_interaction(self, interaction: Interaction) -> None:
         """The writing box's submit (commands and buttons are dispatched by the library)."""
@@ -216,11 +216,23 @@ class CoachBot(discord.AutoShardedClient):
             await self.on_error("button press", interaction)
 
     async def on_write_button(self, interaction: Interaction) -> None:
-        """Open the writing box (a press on "Write it here", or /write)."""
+        """Open the writing box (a press on "Write it here", or /write), with the text to edit."""
         try:
-            await interaction.response.send_modal(WriteModal())
+            prefill = self._prefill.get(interaction.user.id, "")
+            await interaction.response.send_modal(WriteModal(prefill))
         except Exception:
             await self.on_error("write button", interaction)
+
+    async def on_review_file(
+        self, interaction: Interaction, attachment: discord.Attachment
+    ) -> None:
+        """/review with a file: the resume is read and reviewed like a file sent in the DM."""
+        await self._acknowledge(interaction)
+        incoming = await read_attachment(interaction.user.id, attachment)
+        if isinstance(incoming, str):
+            await interaction.edit_original_response(content=incoming, allowed_mentions=NO_MENTIONS)
+            return
+        await self._answer(interaction, incoming, True)
 
     async def _acknowledge(self, interaction: Interaction) -> None:
         # Before anything slow: Discord drops an interaction not answered within 3 seconds.
@@ -240,7 +252,7 @@ class CoachBot(discord.AutoShardedClient):
                     sink = ResponseSink(interaction)
                 else:
                     sink = ChannelSink(await self._dm_channel(interaction))
-                await self._deliver(sink, replies)
+                await self._deliver(sink, replies, user.id)
                 return
             note = await self._send_to_dm(user, replies)
             if deferred:
@@ -260,17 +272,26 @@ class CoachBot(discord.AutoShardedClient):
         """Send replies to a person's DM; the note for the server says whether that worked."""
         try:
             channel = await user.create_dm()
-            await self._deliver(ChannelSink(channel), replies)
+            await self._deliver(ChannelSink(channel), replies, user.id)
         except discord.Forbidden:
             log.info("a person's DMs are closed to the bot; told them in the server")
             return DMS_CLOSED
         return SENT_TO_DM
 
-    async def _deliver(self, sink: Sink, replies: Sequence[Reply]) -> None:
+    async def _deliver(self, sink: Sink, replies: Sequence[Reply], user_id: int) -> None:
+        for item in replies:
+            if item.prefill:
+                self._remember_prefill(user_id, item.prefill)
         # The writing box is offered only where the coach waits for typed text.
         for message in plan(replies, write_button=any(r.asks_for_text for r in replies)):
             await sink.send(message)
         await sink.finish()
+
+    def _remember_prefill(self, user_id: int, text: str) -> None:
+        self._prefill[user_id] = text
+        self._prefill.move_to_end(user_id)
+        while len(self._prefill) > HANDLED_MEMORY:
+            self._prefill.popitem(last=False)
 
     # ---- failures ----------------------------------------------------------------------------
 
@@ -313,6 +334,7 @@ class CoachBot(discord.AutoShardedClient):
     async def drain(self, timeout: float = DRAIN_SECONDS) -> None:
         """Wait (a while) for the turns in flight, so their replies go out before closing."""
         await self._in_flight.drain(timeout)
+        await self._flusher.close()
 
 
 # ---- running -----------------------------------------------------------------------------

@@ -21,8 +21,9 @@ def add_commands(
     tree: app_commands.CommandTree[Any],
     on_command: Callable[[Interaction, str], Awaitable[None]],
     on_write: Callable[[Interaction], Awaitable[None]],
+    on_review: Callable[[Interaction, discord.Attachment], Awaitable[None]],
 ) -> None:
-    """Every command of the table as a slash command, plus /ask and /write."""
+    """Every command of the table as a slash command, plus /ask, /write and /review (a file)."""
     for command in COMMAND_TABLE:
         # A command that takes a whole text after it (/review) is more than a slash command's
         # option holds: people paste the text in the DM or the writing box instead.
@@ -48,6 +49,12 @@ def add_commands(
     @tree.command(name="write", description="write a long text in a box")
     async def write(interaction: Interaction) -> None:
         await on_write(interaction)
+
+    @tree.command(name="review", description="review your resume from a file")
+    @app_commands.describe(file="your resume as .pdf, .docx, .txt or .md")
+    async def review(interaction: Interaction, file: discord.Attachment) -> None:
+        # A whole pasted resume is more than an option holds; a file fits any size it may be.
+        await on_review(interaction, file)
 
 
 def _as_text(

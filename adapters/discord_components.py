@@ -112,10 +112,12 @@ class WriteModal(discord.ui.Modal, title="Write it here"):
         custom_id=TEXT_INPUT_ID,
     )
 
-    def __init__(self) -> None:
+    def __init__(self, prefill: str = "") -> None:
         # A fixed custom id: the submit is handled by ``CoachBot.on_interaction`` by that id,
         # not by this object, so a box opened before a restart still reaches the coach.
         super().__init__(custom_id=WRITE_MODAL_ID, timeout=None)
+        # The text the person chose to edit, ready in the box.
+        self.text.default = prefill[:MODAL_TEXT_LIMIT] or None
 
 
 def make_view(message: Outgoing) -> discord.ui.View | None:

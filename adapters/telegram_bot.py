@@ -41,6 +41,7 @@ from telegram.ext import (
 from telegram.warnings import PTBDeprecationWarning
 
 from adapters.config import ConfigError
+from adapters.flushing import Flusher
 from adapters.logs import configure_logging, log_failure
 from adapters.telegram_delivery import Dispatcher, Poller, WebhookReceiver, retrying
 from adapters.telegram_send import NO_PREVIEW, Bot, retried, send_replies
@@ -57,6 +58,7 @@ App = Application[Any, Any, Any, Any, Any, Any]
 Context = ContextTypes.DEFAULT_TYPE
 
 PLATFORM = "telegram"
+FLUSHER = "resume-coach-flusher"
 USAGE_EXIT = 2
 # How many pressed messages are remembered to stop a double press acting twice.
 PRESSED_MEMORY = 10_000
@@ -80,9 +82,11 @@ class TelegramAdapter:
         self.engine = engine
         self._pressed: OrderedDict[tuple[int, int], None] = OrderedDict()
         self._locks = KeyedLocks()
+        self.flusher = Flusher(engine)
 
     def install(self, app: App) -> None:
         """Register the handlers and the error handler on an application."""
+        app.bot_data[FLUSHER] = self.flusher
         app.add_handler(CallbackQueryHandler(self.on_callback))
         # Only new messages: edits, channel posts and service messages never reach the engine.
         app.add_handler(
@@ -127,6 +131,9 @@ class TelegramAdapter:
                 return
             log.debug("message from a private chat")
             await send_replies(bot, chat_id, await self.engine.handle(incoming))
+            # A long text may be the first part of a paste Telegram split: the engine holds it
+            # for the next part, and is told to go ahead if none comes.
+            self.flusher.after(incoming, lambda replies: send_replies(bot, chat_id, replies))
 
     async def on_callback(self, update: Update, context: Context) -> None:
         """A button press: answer it, take the keyboard away, then let the engine act on it."""
@@ -312,6 +319,7 @@ async def serve(settings: Settings, db: str | None) -> int:
             # are confirmed, and then the process exits.
             await receiver.run(stop)
         finally:
+            await app.bot_data[FLUSHER].close()
             await app.shutdown()
     except InvalidToken:
         print(REJECTED_TOKEN, file=sys.stderr)

@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 import random
+import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from contextlib import suppress
@@ -19,6 +20,7 @@ from bot.documents import Unreadable, read_document
 from bot.flow import Coach
 from bot.knowledge import shared_knowledge
 from bot.locks import KeyedLocks
+from bot.pasting import FLUSH_AFTER_SECONDS, may_continue
 from bot.progress import Progress
 from bot.store import (
     Recent,
@@ -194,7 +196,7 @@ class Engine:
             log.info("a message delivered again was recognised and not applied twice")
             return window.replay(message.message_id)
         progress = Progress.load(stored.data if stored else None)
-        turn = self.coach.turn(progress, message)
+        turn = self.coach.turn(progress, message, time.time())
         if turn.progress is None:
             self._cache.pop(key, None)
             await self.store.delete(key)
@@ -218,6 +220,17 @@ class Engine:
         self._cache.move_to_end(key)
         while len(self._cache) > CACHED_USERS:
             self._cache.popitem(last=False)
+
+    @staticmethod
+    def flush_after(message: IncomingMessage) -> float | None:
+        """Seconds after which to send a flush for this message (a possible first part), or None.
+
+        An adapter that gets no reply to a long message waits this long, then sends
+        ``IncomingMessage(..., flush=True)``: if no next part came, the held text is answered.
+        """
+        if message.button is None and may_continue(message.platform, message.text):
+            return FLUSH_AFTER_SECONDS
+        return None
 
     async def recent_users(self, platform: str, since: datetime, limit: int) -> list[Recent]:
         """Users of a platform active since then (for catching up on missed messages)."""

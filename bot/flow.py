@@ -7,6 +7,8 @@ coach waits for, or the current step. What each of those does lives in its own m
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot import asking, commands, posting
 from bot.analysis.text import clean
 from bot.asking import NOT_COVERED
@@ -14,9 +16,10 @@ from bot.commands import COMMANDS
 from bot.dialog import Dialog
 from bot.intent import Intent, intent_of
 from bot.knowledge import RoleKnowledge
+from bot.pasting import JOIN_SECONDS, joined, may_continue
 from bot.progress import Option, Progress
 from bot.steps import STEPS, Turn
-from bot.types import IncomingMessage, reply
+from bot.types import IncomingMessage, Reply, reply
 
 __all__ = ["COMMANDS", "NOT_COVERED", "Coach", "Turn"]
 
@@ -30,10 +33,40 @@ class Coach:
     def __init__(self, role: RoleKnowledge) -> None:
         self.dialog = Dialog(role, STEPS)
 
-    def turn(self, progress: Progress, message: IncomingMessage) -> Turn:
-        """Handle one message; the caller stores the returned progress before sending replies."""
+    def turn(self, progress: Progress, message: IncomingMessage, now: float = 0.0) -> Turn:
+        """Handle one message; the caller stores the returned progress before sending replies.
+
+        ``now`` (seconds) dates a held part of a long paste, so a late message is not joined.
+        """
         # The caller hands over a progress object of its own (Progress.load builds a new one per
         # turn), so the turn may change it in place.
+        earlier: list[Reply] = []
+        # Whether this part may have a next one is judged on the part itself, not on the text
+        # joined so far: a short last part ends the paste.
+        continued = message.button is None and may_continue(message.platform, message.text)
+        if progress.paste:
+            held, waited = progress.paste, now - progress.paste_at
+            progress.paste = ""
+            if message.flush or message.button is not None or waited > JOIN_SECONDS:
+                # No next part came: the held text is a message of its own, handled first.
+                first = self._turn(progress, replace(message, text=held, button=None))
+                if message.flush or first.progress is None:
+                    return first
+                progress, earlier = first.progress, first.replies
+            elif message.text.startswith("/"):
+                progress.paste = held  # a command between the parts: the paste still waits
+            else:
+                message = replace(message, text=joined(held, message.text))
+        if message.flush:
+            return Turn([], progress)  # the next part came in time and was joined
+        if continued:
+            progress.paste, progress.paste_at = message.text, now
+            return Turn(earlier, progress)
+        turn = self._turn(progress, message)
+        turn.replies[:0] = earlier
+        return turn
+
+    def _turn(self, progress: Progress, message: IncomingMessage) -> Turn:
         progress.turn += 1
         turn = self._route(progress, message)
         if turn.progress is not None:

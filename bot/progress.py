@@ -127,6 +127,9 @@ class Progress(_Model):
     # The latest reply's buttons: a typed label presses one; anything else is text.
     options: list[Option] = Field(default_factory=list)
     undo: Undo | None = None
+    # The first part of a long paste the platform split, waiting for its next part.
+    paste: str = ""
+    paste_at: float = 0.0
 
     def snapshot(self, what: str) -> None:
         """Keep the content as it is now, so the change about to be made can be undone."""

@@ -25,6 +25,8 @@ class IncomingMessage:
     # The platform's id of this delivery (Telegram: the update's id, Discord: the DM's id), so
     # that the same message delivered again is recognised; None where nothing is redelivered.
     message_id: str | None = None
+    # Sent by an adapter's timer, not a person: a held part of a long paste had no next part.
+    flush: bool = False
 
 
 @dataclass(frozen=True)

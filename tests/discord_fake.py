@@ -139,6 +139,9 @@ class FakeDiscord:
         self._interaction_types: dict[str, int] = {}
         self._pressed: dict[str, int] = {}
         self._originals: dict[str, int] = {}
+        # Files people attached, served as Discord's CDN serves them; every download counted.
+        self.files: dict[str, bytes] = {}
+        self.downloads: list[str] = []
 
     # ---- lifecycle ---------------------------------------------------------------------------
 
@@ -146,6 +149,7 @@ class FakeDiscord:
         """Listen on 127.0.0.1 on a free port."""
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_get("/gateway", self._gateway)
+        app.router.add_get("/cdn/{name}", self._cdn)
         app.router.add_route("*", API_PREFIX + "/{tail:.*}", self._rest)
         self._runner = web.AppRunner(app, handle_signals=False)
         await self._runner.setup()
@@ -550,6 +554,59 @@ class FakeDiscord:
         self.messages[message_id] = payload
         await self.dispatch("MESSAGE_CREATE", payload)
         return message_id
+
+    def attachment(
+        self, filename: str, data: bytes, declared_size: int | None = None
+    ) -> dict[str, Any]:
+        """An attachment's payload, its bytes served at a local CDN address."""
+        attachment_id = next(self._ids)
+        name = f"{attachment_id}-{filename}"
+        self.files[name] = data
+        url = f"http://127.0.0.1:{self.port}/cdn/{name}"
+        return {
+            "id": str(attachment_id),
+            "filename": filename,
+            "size": len(data) if declared_size is None else declared_size,
+            "url": url,
+            "proxy_url": url,
+        }
+
+    async def send_dm_file(
+        self,
+        filename: str,
+        data: bytes,
+        *,
+        declared_size: int | None = None,
+        user_id: int = USER_ID,
+    ) -> int:
+        """A person sends a file (and no text) in their DM with the bot; the message id."""
+        message_id = next(self._ids)
+        payload = message_payload(message_id, dm_channel_id(user_id), user_id, "")
+        payload["attachments"] = [self.attachment(filename, data, declared_size)]
+        self.messages[message_id] = payload
+        await self.dispatch("MESSAGE_CREATE", payload)
+        return message_id
+
+    async def slash_with_file(
+        self, name: str, filename: str, data: bytes, *, guild: bool = False, user_id: int = USER_ID
+    ) -> int:
+        """A person runs a slash command whose ``file`` option is an attachment."""
+        attachment = self.attachment(filename, data)
+        command = {
+            "id": str(next(self._ids)),
+            "name": name,
+            "type": 1,
+            "options": [{"name": "file", "type": 11, "value": attachment["id"]}],
+            "resolved": {"attachments": {attachment["id"]: attachment}},
+        }
+        return await self._interact(2, command, guild=guild, user_id=user_id)
+
+    async def _cdn(self, request: web.Request) -> web.StreamResponse:
+        name = request.match_info["name"]
+        if name not in self.files:
+            return web.Response(status=404)
+        self.downloads.append(name)
+        return web.Response(body=self.files[name], content_type="application/octet-stream")
 
     async def send_guild_message(self, text: str, *, user_id: int = USER_ID) -> int:
         """A person writes in the server's text channel."""

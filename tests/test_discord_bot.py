@@ -20,7 +20,6 @@ from discord.http import Route
 from adapters.discord_bot import (
     APOLOGY,
     DMS_CLOSED,
-    PLEASE_SEND_TEXT,
     SENT_TO_DM,
     CoachBot,
     use_endpoints,
@@ -29,6 +28,7 @@ from adapters.discord_components import TEXT_INPUT_ID, WRITE_BUTTON_ID, WRITE_MO
 from adapters.discord_render import MESSAGE_LIMIT, message_len
 from adapters.discord_settings import Settings
 from bot.commands import COMMAND_TABLE
+from bot.documents import FILE_TYPES
 from bot.engine import Engine
 from bot.store import UserKey
 from bot.types import Button, IncomingMessage, Reply, bold, reply
@@ -49,6 +49,7 @@ from tests.discord_fake import (
     fake_discord,
     is_message_send,
 )
+from tests.upload_files import BAD, GOOD
 
 SUMMARY = (
     "Backend developer with 4 years of Python and Django experience, building REST APIs "
@@ -56,7 +57,7 @@ SUMMARY = (
 )
 DM_MESSAGES = f"/channels/{dm_channel_id(USER_ID)}/messages"
 ORIGINAL = "/messages/@original"
-SLASH_NAMES = {c.name for c in COMMAND_TABLE if not c.takes_text} | {"ask", "write"}
+SLASH_NAMES = {c.name for c in COMMAND_TABLE if not c.takes_text} | {"ask", "write", "review"}
 
 
 @pytest.fixture(autouse=True)
@@ -518,8 +519,9 @@ async def test_a_message_without_text_gets_a_note(
             ],
         },
     )
-    call = await fake.wait_for_message("I can only read text", since=since)
-    assert call.content.startswith(PLEASE_SEND_TEXT.split(".")[0])
+    # A picture is not a resume file: said so, never downloaded, nothing stored.
+    call = await fake.wait_for_message("I can read .pdf, .docx, .txt and .md", since=since)
+    assert call.content.startswith(FILE_TYPES.split(".")[0])
     assert await sqlite_engine.store.load(UserKey("discord", str(USER_ID))) is None
 
 
@@ -674,3 +676,57 @@ async def test_stopping_waits_for_the_turn_in_flight(
     await asyncio.wait_for(draining, 10)
     # By the time drain returns, the reply is out.
     assert any("experience level" in c.content for c in fake.sent_messages(since))
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx", "md", "txt"])
+async def test_a_resume_file_sent_in_the_dm_is_reviewed(
+    fake: FakeDiscord, bot: RunningBot, kind: str
+) -> None:
+    name, data = GOOD[kind]
+    since = fake.mark()
+    await fake.send_dm_file(name, data)
+    review = await fake.wait_for_message("Your resume so far", since=since)
+    assert "Experience" in review.content and "/100" in review.content
+    assert fake.downloads and fake.downloads[-1].endswith(name)
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+async def test_review_with_a_file_option_reviews_it(
+    fake: FakeDiscord, bot: RunningBot, kind: str
+) -> None:
+    name, data = GOOD[kind]
+    since = fake.mark()
+    await fake.slash_with_file("review", name, data)
+    review = await fake.wait_for_message("Your resume so far", since=since)
+    assert "/100" in review.content
+
+
+@pytest.mark.parametrize("case", list(BAD), ids=list(BAD))
+async def test_a_bad_file_in_the_dm_gets_one_sentence_and_nothing_is_stored(
+    fake: FakeDiscord, bot: RunningBot, sqlite_engine: Engine, case: str
+) -> None:
+    name, data, declared, told, downloaded = BAD[case]
+    since = fake.mark()
+    fetched = len(fake.downloads)
+    await fake.send_dm_file(name, data, declared_size=declared)
+    answer = await fake.wait_for_message(told.split(".")[0][:20], since=since)
+    assert answer.content.replace("\\", "") == told
+    assert (len(fake.downloads) > fetched) is downloaded
+    assert await sqlite_engine.store.load(UserKey("discord", str(USER_ID))) is None
+
+
+async def test_edit_puts_the_text_in_the_writing_box(fake: FakeDiscord, bot: RunningBot) -> None:
+    level = (await in_dm(fake, "/start", "experience level"))[-1]
+    await press(fake, level, "level:mid", "full name")
+    await in_dm(fake, "/skip", "Paste your summary")
+    await in_dm(fake, SUMMARY, "/100")
+    await in_dm(fake, "/next", "Skills")
+    shown = (await in_dm(fake, "/back", "Your summary now"))[-1]
+    await press(fake, shown, ":edit:", "to copy and change")
+    edit = [c for c in fake.sent_messages() if "to copy and change" in c.content][-1]
+    assert WRITE_BUTTON_ID in edit.custom_ids
+    since = fake.mark()
+    opened = await fake.press(edit, WRITE_BUTTON_ID)
+    await fake.wait_for(lambda c: c.path.startswith(f"/interactions/{opened}/"), since=since)
+    text_input = callback_of(fake, opened).json["data"]["components"][0]["components"][0]
+    assert text_input["value"] == SUMMARY

@@ -34,6 +34,8 @@ from tests.telegram_fake import (
     parse_telegram_html,
     running_bot,
 )
+from tests.test_pasting import FIRST_PART, SECOND_PART
+from tests.upload_files import BAD, GOOD
 
 DATA = Path(__file__).resolve().parent / "data" / "analysis" / "resumes"
 SUMMARY = (
@@ -505,3 +507,60 @@ async def test_the_fake_decodes_json_form_and_multipart_bodies(fake: FakeBotApi)
     assert json_call.visible == "json x" and json_call.buttons == [("A", "a::1")]
     assert form_call.text == "form" and form_call.buttons == [("A", "a::1")]
     assert multipart_call.files == {"document": ("f.txt", b"bytes")}
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx", "md", "txt"])
+async def test_a_resume_file_of_every_kind_is_reviewed(
+    fake: FakeBotApi, bot: RunningBot, kind: str
+) -> None:
+    name, data = GOOD[kind]
+    since = fake.mark()
+    fake.send_document(name, data)
+    review = await fake.wait_call("sendMessage", "Your resume so far", since)
+    assert "Experience" in review.visible and "/100" in review.visible
+    methods = [c.method for c in fake.calls[since:] if c.method != "getUpdates"]
+    assert methods[:2] == ["getFile", "download"]
+
+
+@pytest.mark.parametrize("case", list(BAD), ids=list(BAD))
+async def test_a_bad_file_gets_one_sentence_and_nothing_is_stored(
+    fake: FakeBotApi, bot: RunningBot, sqlite_engine: Engine, case: str
+) -> None:
+    name, data, declared, told, downloaded = BAD[case]
+    since = fake.mark()
+    fake.send_document(name, data, declared_size=declared)
+    answer = await fake.wait_call("sendMessage", told[:30], since)
+    assert answer.visible == told
+    methods = {c.method for c in fake.calls[since:]}
+    assert ("download" in methods) is downloaded
+    assert await sqlite_engine.store.load(UserKey("telegram", str(USER_ID))) is None
+
+
+async def test_a_paste_telegram_split_in_two_is_answered_once(
+    fake: FakeBotApi, bot: RunningBot
+) -> None:
+    await _turn(fake, "/start", "experience level")
+    await _turn(fake, "mid", "full name")
+    await _turn(fake, "/skip", "Paste your summary")
+    await _turn(fake, "/match", "Paste the job posting")
+    since = fake.mark()
+    fake.send_text(FIRST_PART)
+    fake.send_text(SECOND_PART)
+    answer = await fake.wait_call("sendMessage", "Match with the posting", since)
+    assert "Kubernetes" in answer.visible  # named only in the second part
+    await _turn(fake, "/status", "Progress")
+    matches = [c for c in fake.sent(since) if "Match with the posting" in c.visible]
+    assert len(matches) == 1
+
+
+async def test_a_long_message_alone_is_answered_after_a_moment(
+    fake: FakeBotApi, bot: RunningBot
+) -> None:
+    await _turn(fake, "/start", "experience level")
+    await _turn(fake, "mid", "full name")
+    await _turn(fake, "/skip", "Paste your summary")
+    await _turn(fake, "/match", "Paste the job posting")
+    since = fake.mark()
+    fake.send_text(FIRST_PART)
+    answer = await fake.wait_call("sendMessage", "Match with the posting", since)
+    assert "Docker" in answer.visible
