@@ -8,14 +8,24 @@ job search is turned down whatever it shares with an entry.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.faq_text import CONTEXT, FILLER, NEUTRAL_ANCHORS, Asked, normalize, read, tokenize
+from bot.faq_text import (
+    CONTEXT,
+    FILLER,
+    NEUTRAL_ANCHORS,
+    Asked,
+    normalize,
+    read,
+    read_short,
+    tokenize,
+)
 from bot.faq_vocab import COMMON_WORD_FREQUENCY, Vocabulary
 from bot.knowledge import FaqEntry, RoleKnowledge
 
@@ -39,6 +49,16 @@ SUPPORT_WEIGHT = 0.5
 # A long message is answered only when its best entry clearly leads: the story around a question
 # spreads small scores over several entries, and a near tie is a guess.
 LONG_MARGIN = 1.35
+# A smaller lead is enough when one of the sentences that ask, read alone as a short question,
+# is answered with the same entry: the story and the question then agree.
+AGREE_MARGIN = 1.1
+AGREE_SENTENCES = 3
+# The first sentence that asks, read alone, outweighs the story when it names another entry this
+# clearly (well above the short-question threshold): the answer is then withheld.
+VETO_SCORE = 0.6
+# The first sentence that asks decides between the two leaders when, read alone, it prefers one of
+# them this clearly over every other entry.
+LEAD_MARGIN = 1.5
 SETTLED_SHARE = 3.0
 
 
@@ -291,6 +311,46 @@ class FaqMatcher:
         """How closely the entry's nearest phrasing reads like the question, 0 to 1."""
         return max(fuzz.ratio(asked_text, text) for text in profile.texts) / 100
 
+    def _sentence_answers(self, asked: Asked) -> Iterator[tuple[FaqEntry, float, float]]:
+        """Each sentence that asks, read alone as a short question: best entry, score and lead."""
+        for sentence in asked.asking[:AGREE_SENTENCES]:
+            ranked, _ = self._ranked(read_short(sentence))
+            if ranked:
+                runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+                yield ranked[0][0], ranked[0][1], ranked[0][1] / max(runner_up, 1e-9)
+
+    def _long_answer(
+        self, asked: Asked, ranked: list[tuple[FaqEntry, float]]
+    ) -> tuple[FaqEntry, float] | None:
+        """The entry a long message is safely answered with, or None.
+
+        The first sentence that asks, read alone, speaks for the question; the whole message also
+        weighs the story around it. When that sentence clearly names one of the two leaders of the
+        whole message, it decides between them. When it clearly names another entry, the story
+        and the question pull apart and nothing is answered. Otherwise the best entry must clearly
+        lead the runner-up; a smaller lead will do when a sentence that asks names it too.
+        """
+        best, score = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        readings = self._sentence_answers(asked)
+        lead = next(readings, None)
+        if lead is not None:
+            entry, value, margin = lead
+            if value >= self.threshold and margin >= LEAD_MARGIN:
+                for leader, leader_score in ranked[:2]:
+                    if leader is entry and leader_score >= self.long_threshold:
+                        return leader, leader_score
+            if entry is not best and value >= VETO_SCORE:
+                return None
+        if score < self.long_threshold or score < AGREE_MARGIN * runner_up:
+            return None
+        if score >= LONG_MARGIN * runner_up:
+            return best, score
+        agree = itertools.chain([lead] if lead else [], readings)
+        if any(entry is best and value >= self.threshold for entry, value, _ in agree):
+            return best, score
+        return None
+
     def rank(self, question: str) -> list[tuple[FaqEntry, float]]:
         """Every entry with its score for this question, best first."""
         return self._ranked(read(question))[0]
@@ -306,12 +366,9 @@ class FaqMatcher:
         if not ranked:
             return FaqMatch(question=question, entry=None, score=0.0)
         best, score = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if long:
-            confident = score >= self.long_threshold and score >= LONG_MARGIN * runner_up
-        else:
-            confident = score >= self.threshold
-        if confident:
+        answer = self._long_answer(asked, ranked) if long else ranked[0]
+        if answer is not None and (long or score >= self.threshold):
+            best, score = answer
             related = tuple(e for e in self.entries if e.id in best.related)
             return FaqMatch(question=question, entry=best, score=score, suggestions=related)
         close = tuple(e for e, s in ranked[:3] if s >= self.suggestion_floor)
