@@ -22,6 +22,7 @@ from bot.faq_text import (
     NEUTRAL_ANCHORS,
     Asked,
     normalize,
+    off_resume,
     read,
     read_short,
     tokenize,
@@ -321,14 +322,15 @@ class FaqMatcher:
 
     def _long_answer(
         self, asked: Asked, ranked: list[tuple[FaqEntry, float]]
-    ) -> tuple[FaqEntry, float] | None:
-        """The entry a long message is safely answered with, or None.
+    ) -> tuple[tuple[FaqEntry, float] | None, FaqEntry | None]:
+        """The entry a long message is safely answered with (or None), and an entry to suggest.
 
         The first sentence that asks, read alone, speaks for the question; the whole message also
         weighs the story around it. When that sentence clearly names one of the two leaders of the
         whole message, it decides between them. When it clearly names another entry, the story
-        and the question pull apart and nothing is answered. Otherwise the best entry must clearly
-        lead the runner-up; a smaller lead will do when a sentence that asks names it too.
+        and the question pull apart: nothing is answered, and that entry is suggested first.
+        Otherwise the best entry must clearly lead the runner-up; a smaller lead will do when a
+        sentence that asks names it too.
         """
         best, score = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
@@ -339,17 +341,21 @@ class FaqMatcher:
             if value >= self.threshold and margin >= LEAD_MARGIN:
                 for leader, leader_score in ranked[:2]:
                     if leader is entry and leader_score >= self.long_threshold:
-                        return leader, leader_score
+                        return (leader, leader_score), None
             if entry is not best and value >= VETO_SCORE:
-                return None
+                return None, entry
         if score < self.long_threshold or score < AGREE_MARGIN * runner_up:
-            return None
+            return None, None
         if score >= LONG_MARGIN * runner_up:
-            return best, score
+            return (best, score), None
         agree = itertools.chain([lead] if lead else [], readings)
         if any(entry is best and value >= self.threshold for entry, value, _ in agree):
-            return best, score
-        return None
+            return (best, score), None
+        return None, None
+
+    def _names_topic(self, text: str) -> bool:
+        """Whether the text uses a topic word of an entry ("gap", "visa"), not just "recruiter"."""
+        return not (self._keywords - self._neutral).isdisjoint(self._vocabulary.terms(text))
 
     def rank(self, question: str) -> list[tuple[FaqEntry, float]]:
         """Every entry with its score for this question, best first."""
@@ -362,14 +368,20 @@ class FaqMatcher:
         # is said to be outside what the coach knows rather than given the nearest entry.
         if self._not_covered is not None and self._not_covered.search(normalize(asked.focus)):
             return FaqMatch(question=question, entry=None, score=0.0, not_covered=True)
+        # Negotiating an offer or answering in an interview is the job search, not the resume:
+        # declined unless the asking clause also names a topic of the FAQ ("a gap").
+        if off_resume(asked.focus) and not self._names_topic(asked.focus):
+            return FaqMatch(question=question, entry=None, score=0.0)
         ranked, long = self._ranked(asked)
         if not ranked:
             return FaqMatch(question=question, entry=None, score=0.0)
         best, score = ranked[0]
-        answer = self._long_answer(asked, ranked) if long else ranked[0]
+        answer, hint = self._long_answer(asked, ranked) if long else (ranked[0], None)
         if answer is not None and (long or score >= self.threshold):
             best, score = answer
             related = tuple(e for e in self.entries if e.id in best.related)
             return FaqMatch(question=question, entry=best, score=score, suggestions=related)
-        close = tuple(e for e, s in ranked[:3] if s >= self.suggestion_floor)
-        return FaqMatch(question=question, entry=None, score=score, suggestions=close)
+        close = [e for e, s in ranked[:3] if s >= self.suggestion_floor]
+        if hint is not None:
+            close = [hint, *(e for e in close if e is not hint)][:3]
+        return FaqMatch(question=question, entry=None, score=score, suggestions=tuple(close))

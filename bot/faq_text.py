@@ -82,6 +82,14 @@ _ANCHOR_PHRASES = re.compile(
     r"job-hunting|references? (?:available )?(?:on|upon) request)\b"
 )
 
+# The job search beyond the resume: negotiating an offer, a counter-offer, what to say in an
+# interview. Asked about without naming a topic of the FAQ ("a gap"), it is declined (see
+# bench/corpus/labels/README.md), however many words it shares with an entry.
+_OFF_RESUME = re.compile(
+    r"\b(?:negotiat\w*|counter[- ]?offers?|job offers?|tell me about yourself|interview questions?|"
+    r"(?:in|during|at|for) (?:an?|the|my|your|this) (?:job |phone |technical )?interviews?)\b"
+)
+
 _TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")
 # Sentence ends, line breaks, ellipses ("..." marks a cut in a quoted question), and a colon that
 # introduces a new sentence ("So my question is this: At which point..."). Not a break: the dot of
@@ -191,3 +199,8 @@ def read_short(text: str) -> Asked:
         _ANCHOR_PHRASES.search(normalize(text))
     )
     return Asked(text, text, text, False, anchored, in_job_search, in_job_search)
+
+
+def off_resume(text: str) -> bool:
+    """Whether the text asks about the job search beyond the resume (an offer, an interview)."""
+    return bool(_OFF_RESUME.search(normalize(text)))
