@@ -8,14 +8,25 @@ job search is turned down whatever it shares with an entry.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from bot.faq_text import CONTEXT, FILLER, NEUTRAL_ANCHORS, Asked, normalize, read, tokenize
+from bot.faq_text import (
+    CONTEXT,
+    FILLER,
+    NEUTRAL_ANCHORS,
+    Asked,
+    normalize,
+    off_resume,
+    read,
+    read_short,
+    tokenize,
+)
 from bot.faq_vocab import COMMON_WORD_FREQUENCY, Vocabulary
 from bot.knowledge import FaqEntry, RoleKnowledge
 
@@ -39,6 +50,16 @@ SUPPORT_WEIGHT = 0.5
 # A long message is answered only when its best entry clearly leads: the story around a question
 # spreads small scores over several entries, and a near tie is a guess.
 LONG_MARGIN = 1.35
+# A smaller lead is enough when one of the sentences that ask, read alone as a short question,
+# is answered with the same entry: the story and the question then agree.
+AGREE_MARGIN = 1.1
+AGREE_SENTENCES = 3
+# The first sentence that asks, read alone, outweighs the story when it names another entry this
+# clearly (well above the short-question threshold): the answer is then withheld.
+VETO_SCORE = 0.6
+# The first sentence that asks decides between the two leaders when, read alone, it prefers one of
+# them this clearly over every other entry.
+LEAD_MARGIN = 1.5
 SETTLED_SHARE = 3.0
 
 
@@ -291,6 +312,51 @@ class FaqMatcher:
         """How closely the entry's nearest phrasing reads like the question, 0 to 1."""
         return max(fuzz.ratio(asked_text, text) for text in profile.texts) / 100
 
+    def _sentence_answers(self, asked: Asked) -> Iterator[tuple[FaqEntry, float, float]]:
+        """Each sentence that asks, read alone as a short question: best entry, score and lead."""
+        for sentence in asked.asking[:AGREE_SENTENCES]:
+            ranked, _ = self._ranked(read_short(sentence))
+            if ranked:
+                runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+                yield ranked[0][0], ranked[0][1], ranked[0][1] / max(runner_up, 1e-9)
+
+    def _long_answer(
+        self, asked: Asked, ranked: list[tuple[FaqEntry, float]]
+    ) -> tuple[tuple[FaqEntry, float] | None, FaqEntry | None]:
+        """The entry a long message is safely answered with (or None), and an entry to suggest.
+
+        The first sentence that asks, read alone, speaks for the question; the whole message also
+        weighs the story around it. When that sentence clearly names one of the two leaders of the
+        whole message, it decides between them. When it clearly names another entry, the story
+        and the question pull apart: nothing is answered, and that entry is suggested first.
+        Otherwise the best entry must clearly lead the runner-up; a smaller lead will do when a
+        sentence that asks names it too.
+        """
+        best, score = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        readings = self._sentence_answers(asked)
+        lead = next(readings, None)
+        if lead is not None:
+            entry, value, margin = lead
+            if value >= self.threshold and margin >= LEAD_MARGIN:
+                for leader, leader_score in ranked[:2]:
+                    if leader is entry and leader_score >= self.long_threshold:
+                        return (leader, leader_score), None
+            if entry is not best and value >= VETO_SCORE:
+                return None, entry
+        if score < self.long_threshold or score < AGREE_MARGIN * runner_up:
+            return None, None
+        if score >= LONG_MARGIN * runner_up:
+            return (best, score), None
+        agree = itertools.chain([lead] if lead else [], readings)
+        if any(entry is best and value >= self.threshold for entry, value, _ in agree):
+            return (best, score), None
+        return None, None
+
+    def _names_topic(self, text: str) -> bool:
+        """Whether the text uses a topic word of an entry ("gap", "visa"), not just "recruiter"."""
+        return not (self._keywords - self._neutral).isdisjoint(self._vocabulary.terms(text))
+
     def rank(self, question: str) -> list[tuple[FaqEntry, float]]:
         """Every entry with its score for this question, best first."""
         return self._ranked(read(question))[0]
@@ -302,17 +368,20 @@ class FaqMatcher:
         # is said to be outside what the coach knows rather than given the nearest entry.
         if self._not_covered is not None and self._not_covered.search(normalize(asked.focus)):
             return FaqMatch(question=question, entry=None, score=0.0, not_covered=True)
+        # Negotiating an offer or answering in an interview is the job search, not the resume:
+        # declined unless the asking clause also names a topic of the FAQ ("a gap").
+        if off_resume(asked.focus) and not self._names_topic(asked.focus):
+            return FaqMatch(question=question, entry=None, score=0.0)
         ranked, long = self._ranked(asked)
         if not ranked:
             return FaqMatch(question=question, entry=None, score=0.0)
         best, score = ranked[0]
-        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if long:
-            confident = score >= self.long_threshold and score >= LONG_MARGIN * runner_up
-        else:
-            confident = score >= self.threshold
-        if confident:
+        answer, hint = self._long_answer(asked, ranked) if long else (ranked[0], None)
+        if answer is not None and (long or score >= self.threshold):
+            best, score = answer
             related = tuple(e for e in self.entries if e.id in best.related)
             return FaqMatch(question=question, entry=best, score=score, suggestions=related)
-        close = tuple(e for e, s in ranked[:3] if s >= self.suggestion_floor)
-        return FaqMatch(question=question, entry=None, score=score, suggestions=close)
+        close = [e for e, s in ranked[:3] if s >= self.suggestion_floor]
+        if hint is not None:
+            close = [hint, *(e for e in close if e is not hint)][:3]
+        return FaqMatch(question=question, entry=None, score=score, suggestions=tuple(close))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 # "how long should my resume be" leans to the resume entry, not the summary one.
 FILLER = frozenset(
     """
-    a an the and or but if so to of in on at for with about from by as into onto than then
+    a an the and or but if so to of in on at for with about from by as into onto than then within
     i im i'm i've ive me my mine we our us you your yours it its it's this that these those there
     he she him her his they them their theirs someone somebody anyone people person
     is am are was were be been being do does did doing done have has had having get got gets
@@ -25,6 +25,7 @@ FILLER = frozenset(
     how what whats what's which who whom whose when where why whether
     any some all each every more most few less lot lots very really just also too only
     ok okay pls please thanks thank hey hi hello yo hmm um well like kind sort actually basically
+    question questions advice tip tips thought thoughts suggestion suggestions wonder wondering
     anything something everything thing things stuff way ways bit part parts
     resume resumes cv cvs backend back end developer developers dev devs engineer engineers
     software job jobs role roles position positions apply applying application applications
@@ -32,7 +33,7 @@ FILLER = frozenset(
     go goes going put puts keep keeping give mention mentioning talk say tell know knew think
     look looks looking seem seems try tried touched used one not no yes don't dont isnt isn't
     take takes taking took come comes came see find let lets still even ever maybe probably
-    good best better great right fine worth ideal okay enough general generally
+    good best better great right fine worth ideal okay enough general generally bad worse worst
     """.split()
 )
 
@@ -81,10 +82,23 @@ _ANCHOR_PHRASES = re.compile(
     r"job-hunting|references? (?:available )?(?:on|upon) request)\b"
 )
 
+# The job search beyond the resume: negotiating an offer, a counter-offer, what to say in an
+# interview. Asked about without naming a topic of the FAQ ("a gap"), it is declined (see
+# bench/corpus/labels/README.md), however many words it shares with an entry.
+_OFF_RESUME = re.compile(
+    r"\b(?:negotiat\w*|counter[- ]?offers?|job offers?|tell me about yourself|interview questions?|"
+    r"(?:in|during|at|for) (?:an?|the|my|your|this) (?:job |phone |technical )?interviews?)\b"
+)
+
 _TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")
 # Sentence ends, line breaks, ellipses ("..." marks a cut in a quoted question), and a colon that
-# introduces a new sentence ("So my question is this: At which point...").
-_BREAK = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+|\s*(?:\.{3,}|…)\s*|(?<=:)\s+(?=[\"“A-Z])")
+# introduces a new sentence ("So my question is this: At which point..."). Not a break: the dot of
+# an abbreviation ("e.g. Java"), or an ellipsis that closes a list ("(languages, platforms, …) when
+# polishing your CV?"), which would cut the question in two.
+_BREAK = re.compile(
+    r"(?<=[.!?])(?<!\.\.\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)[\"')\]]*\s+"
+    r"|\n+|\s*(?:\.{3,}|…)(?![)\],.])\s*|(?<=:)\s+(?=[\"“A-Z])"
+)
 # First words of a direct question that lost its question mark.
 _OPENERS = frozenset(
     """
@@ -132,6 +146,8 @@ class Asked:
     # clause does.
     in_job_search: bool
     focus_in_job_search: bool
+    # Each sentence that asks, in order (empty for a short question).
+    asking: tuple[str, ...] = ()
 
 
 _WH = frozenset("which what how when where why whether".split())
@@ -161,12 +177,30 @@ def read(text: str) -> Asked:
         direct = [s for s in sentences if _asks(s)]
     indirect = [s for s in sentences if s not in direct and _INDIRECT.search(normalize(s))]
     chosen = set(direct) | set(indirect)
-    # "My question is this:" introduces the sentence that asks.
+    # "My question is this:" introduces the sentence that asks, which takes its place.
     for before, after in itertools.pairwise(sentences):
         if before in indirect and before.endswith(":"):
             chosen.add(after)
+            chosen.discard(before)
     asking = [s for s in sentences if s in chosen]
     focus = " ".join(asking) or text
     lead = asking[0] if asking else text
     focus_in_job_search = not (JOB_WORDS - _OWN_TOPICS).isdisjoint(tokenize(focus))
-    return Asked(text, focus, lead, True, anchored, in_job_search, focus_in_job_search)
+    return Asked(
+        text, focus, lead, True, anchored, in_job_search, focus_in_job_search, tuple(asking)
+    )
+
+
+def read_short(text: str) -> Asked:
+    """One sentence read as a short question, however many words it has."""
+    words = tokenize(text)
+    anchored = not ANCHORS.isdisjoint(words) or bool(_ANCHOR_PHRASES.search(normalize(text)))
+    in_job_search = not (JOB_WORDS - _OWN_TOPICS).isdisjoint(words) or bool(
+        _ANCHOR_PHRASES.search(normalize(text))
+    )
+    return Asked(text, text, text, False, anchored, in_job_search, in_job_search)
+
+
+def off_resume(text: str) -> bool:
+    """Whether the text asks about the job search beyond the resume (an offer, an interview)."""
+    return bool(_OFF_RESUME.search(normalize(text)))

@@ -14,6 +14,18 @@ from bot.faq_text import FILLER, normalize, tokenize
 
 _TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")
 _STEMMER = snowballstemmer.stemmer("english")
+# Idioms whose words would otherwise be read as topic words: "no longer relevant" says nothing of
+# length, "at what point" nothing of bullet points. They are dropped before synonyms are folded.
+_IDIOMS = re.compile(
+    r"(?<![a-z0-9])(?:(?:no|any) longer|at (?:what|which|this|that|some) point)(?![a-z0-9])"
+)
+# Words the stemmer folds onto a topic word they have nothing to do with: "refer to the docs" is not
+# a reference, "referred by a friend" not a referee.
+_STEM_EXCEPTIONS = {
+    **dict.fromkeys(("refer", "refers", "referred", "referring"), "refer~"),
+    # "customer service" is not customizing a resume.
+    **dict.fromkeys(("customer", "customers"), "customer"),
+}
 # An everyday English word ("world", "hold", "finished") is never a typo of a topic word.
 COMMON_WORD_FREQUENCY = 100
 # How much an everyday word still says: "time" or "two" in a long story rarely names a topic.
@@ -84,7 +96,7 @@ class Vocabulary:
         """The stem of one word; short words such as "ats" or "aws" are names, kept as they are."""
         if len(word) <= 3:
             return word
-        known = self._stems.get(word)
+        known = self._stems.get(word) or _STEM_EXCEPTIONS.get(word)
         if known is not None:
             return known
         return _remember(self._stems, word, str(_STEMMER.stemWord(word)))
@@ -126,7 +138,7 @@ class Vocabulary:
 
         A word read as a synonym comes back as the canonical word ("long" as "length").
         """
-        lowered = normalize(text)
+        lowered = _IDIOMS.sub(" ", normalize(text))
         if self._phrase_pattern is not None:
             lowered = self._phrase_pattern.sub(self._canonical, lowered)
         pairs: list[tuple[str, str]] = []
