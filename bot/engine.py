@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from bot.analysis.english import is_everyday_word
 from bot.deliveries import Deliveries
 from bot.documents import Unreadable, read_document
 from bot.flow import Coach
@@ -124,6 +125,8 @@ class Engine:
     async def open(cls, db: str | None = None, knowledge: Path | None = None) -> Engine:
         """Load the knowledge, open (and migrate) the database, then freeze the start-up heap."""
         coach = Coach(shared_knowledge(knowledge).role())
+        # Loaded on first use otherwise: the first person to type a near-miss would wait for it.
+        is_everyday_word("warm")
         # A database that is down at start-up is waited for, not fatal: users are told to
         # retry, and the coach carries on by itself once the database answers.
         store = await Store.open(database_url(db), wait_for_database=True)

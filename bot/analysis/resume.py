@@ -91,30 +91,36 @@ def analyse_roles(
     The latest job needs 3–5; an earlier, a short or an old one fewer (see
     ``bot.analysis.roles.bullets_wanted``).
     """
-    newest = latest([role.header for role in view.roles], today)
-    return tuple(
-        analyse_bullets(
-            list(role.lines),
-            lex,
-            header=role.header,
-            latest=index == newest,
-            today=today,
-            keep_shown=only_here(view, lex, "roles", index),
-        )
-        for index, role in enumerate(view.roles)
+    return tuple(analyse_role(view, lex, index, today) for index in range(len(view.roles)))
+
+
+def analyse_role(
+    view: ResumeView, lex: Lexicon, index: int, today: date | None = None
+) -> RoleBulletsReport:
+    """One job's bullets, judged with the whole resume in view (what a chat turn needs)."""
+    role = view.roles[index]
+    return analyse_bullets(
+        list(role.lines),
+        lex,
+        header=role.header,
+        latest=index == latest([r.header for r in view.roles], today),
+        today=today,
+        keep_shown=only_here(view, lex, "roles", index),
     )
 
 
 def analyse_projects(view: ResumeView, lex: Lexicon) -> tuple[RoleBulletsReport, ...]:
     """Each project's lines: a few lines each, never cutting the only line that shows a skill."""
-    return tuple(
-        analyse_bullets(
-            list(project.lines),
-            lex,
-            project=True,
-            keep_shown=only_here(view, lex, "projects", index),
-        )
-        for index, project in enumerate(view.projects)
+    return tuple(analyse_project(view, lex, index) for index in range(len(view.projects)))
+
+
+def analyse_project(view: ResumeView, lex: Lexicon, index: int) -> RoleBulletsReport:
+    """One project's lines, judged with the whole resume in view."""
+    return analyse_bullets(
+        list(view.projects[index].lines),
+        lex,
+        project=True,
+        keep_shown=only_here(view, lex, "projects", index),
     )
 
 

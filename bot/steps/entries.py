@@ -11,8 +11,8 @@ from __future__ import annotations
 from abc import abstractmethod
 from typing import TYPE_CHECKING, ClassVar
 
-from bot.analysis import analyse_bullets, analyse_roles
-from bot.analysis.resume import analyse_projects
+from bot.analysis import analyse_bullets
+from bot.analysis.resume import analyse_project, analyse_role
 from bot.analysis.text import split_lines, strip_bullet
 from bot.draft import resume_view
 from bot.feedback import bullets_feedback, clip
@@ -184,15 +184,13 @@ class EntriesStep(Step):
         """The entry's lines scored, judged with the whole resume in view."""
         view = resume_view(progress)
         index = self.entries(progress).index(entry)
-        reports = (
-            analyse_roles(view, dialog.lex)
-            if self.kind == "role"
-            else analyse_projects(view, dialog.lex)
-        )
-        if index < len(reports):
-            report = reports[index]
-        else:  # the section is skipped, so the view leaves it out: judged on its own
+        wanted = view.roles if self.kind == "role" else view.projects
+        if index >= len(wanted):  # the section is skipped, so the view leaves it out
             report = analyse_bullets(entry.lines, dialog.lex, project=self.kind != "role")
+        elif self.kind == "role":
+            report = analyse_role(view, dialog.lex, index)
+        else:
+            report = analyse_project(view, dialog.lex, index)
         return bullets_feedback(report, self.feedback_title)
 
     # ---- buttons -----------------------------------------------------------------------------
