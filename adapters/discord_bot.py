@@ -37,7 +37,7 @@ from adapters.discord_components import (
 from adapters.discord_incoming import dm_message, read_attachment
 from adapters.discord_render import plan
 from adapters.discord_settings import REJECTED_TOKEN, Settings
-from adapters.discord_sinks import NO_MENTIONS, ChannelSink, ResponseSink, Sink
+from adapters.discord_sinks import NO_MENTIONS, ChannelSink, ResponseSink, Sink, apologise
 from adapters.flushing import Flusher
 from adapters.inflight import InFlight
 from adapters.logs import configure_logging, log_failure
@@ -61,7 +61,6 @@ DMS_CLOSED = (
     "I couldn't send you a DM: your DMs are closed to me. Allow direct messages from members "
     "of this server (server menu → Privacy Settings), or open a DM with me, then try again."
 )
-APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
 def use_endpoints(api_base_url: str | None, gateway_url: str | None) -> None:
@@ -299,7 +298,7 @@ class CoachBot(discord.AutoShardedClient):
         """Log a failed handler without any text, and apologise to the person."""
         error = sys.exc_info()[1]
         log_failure(log, event_method, error)
-        await self._apologise(args[0] if args else None, error)
+        await apologise(args[0] if args else None, error)
 
     async def on_app_command_error(
         self, interaction: Interaction, error: app_commands.AppCommandError
@@ -307,27 +306,7 @@ class CoachBot(discord.AutoShardedClient):
         """Log a failed slash command without any text, and apologise to the person."""
         original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
         log_failure(log, "slash command", original)
-        await self._apologise(interaction, original)
-
-    async def _apologise(self, target: object, error: BaseException | None) -> None:
-        if isinstance(error, discord.Forbidden):
-            return  # the DM is closed: nowhere to say it
-        try:
-            if isinstance(target, discord.Message) and isinstance(
-                target.channel, discord.DMChannel
-            ):
-                await target.channel.send(APOLOGY, allowed_mentions=NO_MENTIONS)
-            elif isinstance(target, discord.Interaction):
-                if target.response.is_done():
-                    await target.followup.send(
-                        APOLOGY, ephemeral=True, allowed_mentions=NO_MENTIONS
-                    )
-                else:
-                    await target.response.send_message(
-                        APOLOGY, ephemeral=True, allowed_mentions=NO_MENTIONS
-                    )
-        except discord.HTTPException as exc:
-            log.warning("the apology could not be sent either: %s", type(exc).__name__)
+        await apologise(interaction, original)
 
     # ---- shutting down -----------------------------------------------------------------------
 

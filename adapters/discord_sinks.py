@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any, Protocol
 
 import discord
@@ -10,6 +11,7 @@ import discord
 from adapters.discord_components import make_view
 from adapters.discord_render import Outgoing
 
+log = logging.getLogger(__name__)
 Interaction = discord.Interaction[Any]
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -76,3 +78,24 @@ class ResponseSink:
         if self.sent == 0:
             # Nothing to say (a flood being dropped): no "thinking…" left hanging.
             await self.interaction.delete_original_response()
+
+
+APOLOGY = "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+async def apologise(target: object, error: BaseException | None) -> None:
+    """Tell the person something failed, where they will see it (their DM or interaction)."""
+    if isinstance(error, discord.Forbidden):
+        return  # the DM is closed: nowhere to say it
+    try:
+        if isinstance(target, discord.Message) and isinstance(target.channel, discord.DMChannel):
+            await target.channel.send(APOLOGY, allowed_mentions=NO_MENTIONS)
+        elif isinstance(target, discord.Interaction):
+            if target.response.is_done():
+                await target.followup.send(APOLOGY, ephemeral=True, allowed_mentions=NO_MENTIONS)
+            else:
+                await target.response.send_message(
+                    APOLOGY, ephemeral=True, allowed_mentions=NO_MENTIONS
+                )
+    except discord.HTTPException as exc:
+        log.warning("the apology could not be sent either: %s", type(exc).__name__)

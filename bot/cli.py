@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.analysis import (
     analyse_bullets,
@@ -177,13 +178,25 @@ def cmd_discord(args: argparse.Namespace) -> int:
     return run(args)
 
 
+_DB_HELP = "database URL or SQLite file (default: $DATABASE_URL or ./resume-coach.db)"
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every sub-command."""
     parser = argparse.ArgumentParser(
         prog="resume-coach", description="A coach for Backend Developer resumes."
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _reading_commands(sub)
+    _export_command(sub)
+    _running_commands(sub)
+    return parser
 
+
+def _reading_commands(sub: Subparsers) -> None:
+    """ask, faq, review, match: commands that read and print."""
     ask = sub.add_parser("ask", help="answer one question about backend resumes")
     ask.add_argument("question", nargs="*", help="the question, in your own words")
     ask.add_argument("--json", action="store_true", help="print one JSON object")
@@ -193,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq.set_defaults(func=cmd_faq)
 
     review = sub.add_parser("review", help="review a resume or one of its sections")
-    review.add_argument("file", nargs="?", default="-", help="a text file, or - for stdin")
+    review.add_argument("file", nargs="?", default="-", help="a resume file, or - for stdin")
     review.add_argument(
         "--section", choices=["summary", "skills", "bullets", "auto"], default="auto"
     )
@@ -202,18 +215,18 @@ def build_parser() -> argparse.ArgumentParser:
     review.set_defaults(func=cmd_review)
 
     match = sub.add_parser("match", help="compare a resume with a job posting")
-    match.add_argument("--resume", required=True, help="the resume as a text file")
-    match.add_argument("--job", required=True, help="the job posting as a text file")
+    match.add_argument("--resume", required=True, help="the resume as a file")
+    match.add_argument("--job", required=True, help="the job posting as a file")
     match.add_argument("--json", action="store_true", help="print one JSON object")
     match.set_defaults(func=cmd_match)
 
+
+def _export_command(sub: Subparsers) -> None:
+    """export: a stored user's resume as files."""
     export = sub.add_parser("export", help="write a stored user's resume as files")
+    export.add_argument("--db", help=_DB_HELP)
     export.add_argument(
-        "--db", help="database URL or SQLite file (default: $DATABASE_URL or ./resume-coach.db)"
-    )
-    export.add_argument(
-        "--user",
-        help="whose resume: a console user name, or PLATFORM:ID (telegram:12345)",
+        "--user", help="whose resume: a console user name, or PLATFORM:ID (telegram:12345)"
     )
     export.add_argument(
         "--format",
@@ -227,10 +240,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", default=".", help="folder to write the files to")
     export.set_defaults(func=cmd_export)
 
+
+def _running_commands(sub: Subparsers) -> None:
+    """chat, telegram, discord: the coach itself."""
     chat = sub.add_parser("chat", help="chat with the coach in this terminal")
-    chat.add_argument(
-        "--db", help="database URL or SQLite file (default: $DATABASE_URL or ./resume-coach.db)"
-    )
+    chat.add_argument("--db", help=_DB_HELP)
     chat.add_argument("--user", help="whose progress to use (default: your OS user name)")
     chat.add_argument("--out", help="folder for exported files (default: the current folder)")
     chat.set_defaults(func=cmd_chat)
@@ -242,7 +256,6 @@ def build_parser() -> argparse.ArgumentParser:
     discord = sub.add_parser("discord", help="run the coach as a Discord bot")
     discord.add_argument("--db", help="database URL or SQLite file (default: $DATABASE_URL)")
     discord.set_defaults(func=cmd_discord)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -18,7 +18,6 @@ from discord.gateway import DiscordWebSocket
 from discord.http import Route
 
 from adapters.discord_bot import (
-    APOLOGY,
     DMS_CLOSED,
     SENT_TO_DM,
     CoachBot,
@@ -27,6 +26,7 @@ from adapters.discord_bot import (
 from adapters.discord_components import TEXT_INPUT_ID, WRITE_BUTTON_ID, WRITE_MODAL_ID
 from adapters.discord_render import MESSAGE_LIMIT, message_len
 from adapters.discord_settings import Settings
+from adapters.discord_sinks import APOLOGY
 from bot.commands import COMMAND_TABLE
 from bot.documents import FILE_TYPES
 from bot.engine import Engine
