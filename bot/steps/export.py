@@ -53,7 +53,12 @@ def deliver(dialog: Dialog, progress: Progress) -> Turn:
     files = export_files(doc, paper)
     replies = [reply(f"Here is your resume as {f.filename}.", attachment=f) for f in files]
     other = Paper.LETTER if paper is Paper.A4 else Paper.A4
-    why = "as you chose" if progress.paper else "from your phone number or city, else A4"
+    if progress.paper:
+        why = "as you chose"
+    elif paper is Paper.LETTER:
+        why = "from your phone number or city: the US and Canada use it"
+    else:
+        why = "used everywhere but the US and Canada"
     replies.append(
         reply(
             f"Paper size: {PAPER_NAMES[paper]} ({why}).",
