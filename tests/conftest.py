@@ -64,3 +64,24 @@ async def engine(db_url: str) -> AsyncIterator[Engine]:
         yield opened
     finally:
         await opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _direct_connections(monkeypatch: pytest.MonkeyPatch) -> None:
+    # httpx and aiohttp honour proxy variables even for 127.0.0.1; the local fakes of the
+    # platforms' servers must be reached directly, never through a proxy of the machine.
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("all_proxy", raising=False)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
+
+@pytest.fixture
+async def sqlite_engine(tmp_path: Path) -> AsyncIterator[Engine]:
+    """An engine on a new SQLite file of its own."""
+    opened = await Engine.open(str(tmp_path / "coach.db"))
+    try:
+        yield opened
+    finally:
+        await opened.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+Streams = tuple[asyncio.StreamReader, asyncio.StreamWriter]
+
 
 class TcpProxy:
     """Forward 127.0.0.1:<port> to a target; ``stop`` drops every connection."""
@@ -17,7 +19,7 @@ class TcpProxy:
         self._writers: set[asyncio.StreamWriter] = set()
 
     async def start(self) -> None:
-        """Listen (on the same port as before, after a stop)."""
+        """Listen (on the same port as before, after a stop, or on ``port`` if set)."""
         self._server = await asyncio.start_server(self._client, "127.0.0.1", self.port)
         self.port = self._server.sockets[0].getsockname()[1]
 
@@ -33,12 +35,18 @@ class TcpProxy:
             task.cancel()
         self._writers.clear()
 
+    async def _upstream(self) -> Streams | None:
+        """The connection a client's bytes go to; None when there is none to be had."""
+        with contextlib.suppress(OSError):
+            return await asyncio.open_connection(*self.target)
+        return None
+
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            up_reader, up_writer = await asyncio.open_connection(*self.target)
-        except OSError:
+        upstream = await self._upstream()
+        if upstream is None:
             writer.close()
             return
+        up_reader, up_writer = upstream
         self._writers.update({writer, up_writer})
         pipes = [
             asyncio.create_task(self._pipe(reader, up_writer)),
@@ -59,3 +67,7 @@ class TcpProxy:
             while data := await reader.read(65536):
                 writer.write(data)
                 await writer.drain()
+        # Pass a half-close on, so that an HTTP response ends where the upstream ended it.
+        with contextlib.suppress(OSError):
+            if writer.can_write_eof():
+                writer.write_eof()

@@ -9,7 +9,6 @@ import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -60,16 +59,6 @@ ORIGINAL = "/messages/@original"
 SLASH_NAMES = {c.name for c in COMMAND_TABLE if not c.takes_text} | {"ask", "write", "review"}
 
 
-@pytest.fixture(autouse=True)
-def _direct_connections(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The fake must be reached directly, never through a proxy of the machine.
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("all_proxy", raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-
-
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
     saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
@@ -80,15 +69,6 @@ async def fake() -> AsyncIterator[FakeDiscord]:
         finally:
             # Process-wide settings of the library: the next test must not inherit them.
             Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
-
-
-@pytest.fixture
-async def sqlite_engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    opened = await Engine.open(str(tmp_path / "coach.db"))
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 @dataclass

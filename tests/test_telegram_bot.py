@@ -45,29 +45,10 @@ SUMMARY = (
 HTML_TAGS = {"b", "i", "u", "s", "code", "pre", "a"}
 
 
-@pytest.fixture(autouse=True)
-def _direct_connections(monkeypatch: pytest.MonkeyPatch) -> None:
-    # httpx honours proxy variables even for 127.0.0.1; the fake must be reached directly.
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("all_proxy", raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-
-
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBotApi]:
     async with fake_bot_api() as server:
         yield server
-
-
-@pytest.fixture
-async def sqlite_engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    opened = await Engine.open(str(tmp_path / "coach.db"))
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 async def _run(fake: FakeBotApi, engine: Engine) -> AsyncIterator[RunningBot]:
@@ -536,13 +517,17 @@ async def test_a_bad_file_gets_one_sentence_and_nothing_is_stored(
     assert await sqlite_engine.store.load(UserKey("telegram", str(USER_ID))) is None
 
 
-async def test_a_paste_telegram_split_in_two_is_answered_once(
-    fake: FakeBotApi, bot: RunningBot
-) -> None:
+async def _waiting_for_a_posting(fake: FakeBotApi) -> None:
     await _turn(fake, "/start", "experience level")
     await _turn(fake, "mid", "full name")
     await _turn(fake, "/skip", "Paste your summary")
     await _turn(fake, "/match", "Paste the job posting")
+
+
+async def test_a_paste_telegram_split_in_two_is_answered_once(
+    fake: FakeBotApi, bot: RunningBot
+) -> None:
+    await _waiting_for_a_posting(fake)
     since = fake.mark()
     fake.send_text(FIRST_PART)
     fake.send_text(SECOND_PART)
@@ -556,10 +541,7 @@ async def test_a_paste_telegram_split_in_two_is_answered_once(
 async def test_a_long_message_alone_is_answered_after_a_moment(
     fake: FakeBotApi, bot: RunningBot
 ) -> None:
-    await _turn(fake, "/start", "experience level")
-    await _turn(fake, "mid", "full name")
-    await _turn(fake, "/skip", "Paste your summary")
-    await _turn(fake, "/match", "Paste the job posting")
+    await _waiting_for_a_posting(fake)
     since = fake.mark()
     fake.send_text(FIRST_PART)
     answer = await fake.wait_call("sendMessage", "Match with the posting", since)

@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import aiohttp
 import pytest
@@ -24,28 +23,10 @@ from tests.telegram_fake import USER_ID, FakeBotApi, fake_bot_api, running_bot
 OTHER_USER = USER_ID + 1
 
 
-@pytest.fixture(autouse=True)
-def _direct_connections(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.delenv("all_proxy", raising=False)
-    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
-    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
-
-
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeBotApi]:
     async with fake_bot_api() as server:
         yield server
-
-
-@pytest.fixture
-async def sqlite_engine(tmp_path: Path) -> AsyncIterator[Engine]:
-    opened = await Engine.open(str(tmp_path / "coach.db"))
-    try:
-        yield opened
-    finally:
-        await opened.close()
 
 
 async def walk_to_summary(fake: FakeBotApi) -> int:
