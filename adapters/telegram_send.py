@@ -75,26 +75,18 @@ async def send_reply(bot: Bot, chat_id: int, item: Reply) -> None:
 async def _send_text(
     bot: Bot, chat_id: int, chunk: Sequence[Span], markup: InlineKeyboardMarkup | None
 ) -> None:
-    try:
-        await retried(
-            lambda: bot.send_message(
-                chat_id,
-                render(chunk),
-                parse_mode=ParseMode.HTML,
-                reply_markup=markup,
-                link_preview_options=NO_PREVIEW,
-            )
-        )
-    except BadRequest as exc:
-        if not cannot_parse(exc):
-            raise
-        # The same words without formatting are better than no reply at all.
-        log.warning("Telegram could not parse a reply's HTML; sent it as plain text")
-        await retried(
-            lambda: bot.send_message(
-                chat_id, plain(chunk), reply_markup=markup, link_preview_options=NO_PREVIEW
-            )
-        )
+    await _html_or_plain(
+        lambda: bot.send_message(
+            chat_id,
+            render(chunk),
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        ),
+        lambda: bot.send_message(
+            chat_id, plain(chunk), reply_markup=markup, link_preview_options=NO_PREVIEW
+        ),
+    )
 
 
 async def _send_document(
@@ -105,30 +97,37 @@ async def _send_document(
     markup: InlineKeyboardMarkup | None,
 ) -> None:
     spans = caption[0] if caption else ()
+    await _html_or_plain(
+        lambda: bot.send_document(
+            chat_id,
+            attachment.data,
+            filename=attachment.filename,
+            caption=render(spans) or None,
+            parse_mode=ParseMode.HTML if spans else None,
+            reply_markup=markup,
+        ),
+        lambda: bot.send_document(
+            chat_id,
+            attachment.data,
+            filename=attachment.filename,
+            caption=plain(spans) or None,
+            reply_markup=markup,
+        ),
+    )
+
+
+async def _html_or_plain(
+    html: Callable[[], Awaitable[object]], text: Callable[[], Awaitable[object]]
+) -> None:
+    """Send with HTML; when Telegram cannot parse it, send the same words without formatting."""
     try:
-        await retried(
-            lambda: bot.send_document(
-                chat_id,
-                attachment.data,
-                filename=attachment.filename,
-                caption=render(spans) or None,
-                parse_mode=ParseMode.HTML if spans else None,
-                reply_markup=markup,
-            )
-        )
+        await retried(html)
     except BadRequest as exc:
         if not cannot_parse(exc):
             raise
-        log.warning("Telegram could not parse a caption's HTML; sent it as plain text")
-        await retried(
-            lambda: bot.send_document(
-                chat_id,
-                attachment.data,
-                filename=attachment.filename,
-                caption=plain(spans) or None,
-                reply_markup=markup,
-            )
-        )
+        # The same words without formatting are better than no reply at all.
+        log.warning("Telegram could not parse a reply's HTML; sent it as plain text")
+        await retried(text)
 
 
 def cannot_parse(error: BadRequest) -> bool:

@@ -455,6 +455,29 @@ async def test_long_replies_buttons_only_replies_and_files(
     assert last.params["parse_mode"] == "HTML"
 
 
+async def test_a_caption_telegram_cannot_parse_is_sent_plain(
+    fake: FakeBotApi, bot: RunningBot, sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reply = Reply(
+        (Span("Your <resume> & more", bold=True),),
+        attachment=Attachment("r.md", b"# r", "text/markdown"),
+    )
+
+    async def canned(_message: object) -> list[Reply]:
+        return [reply]
+
+    monkeypatch.setattr(sqlite_engine, "handle", canned)
+    fake.fail_next("sendDocument")
+    since = fake.mark()
+    fake.send_text("anything")
+    await fake.wait_for(lambda c: c.method == "sendDocument" and c.ok, since)
+    refused, sent = [c for c in fake.calls[since:] if c.method == "sendDocument"]
+    assert refused.status == 400 and refused.params["parse_mode"] == "HTML"
+    assert sent.files["document"] == ("r.md", b"# r")
+    assert sent.params["caption"] == "Your <resume> & more"
+    assert "parse_mode" not in sent.params
+
+
 async def test_long_callback_data_is_left_out(caplog: pytest.LogCaptureFixture) -> None:
     markup = telegram_send.keyboard((Button("ok", "next::3"), Button("long", "x" * 65)))
     assert markup is not None
