@@ -86,6 +86,14 @@ def test_bullet_flags(lex: Lexicon, text: str, flag: str) -> None:
     assert analyse_bullet(text, lex).checks[flag]
 
 
+def test_figures_count_as_words_for_length(lex: Lexicon) -> None:
+    # Six words as a reader counts them: the figure is one of them.
+    six = analyse_bullet("Wrote 40 integration tests with pytest", lex).checks
+    assert six["word_count"] == 6 and not six["too_short"]
+    five = analyse_bullet("Fixed 3 bugs in Django", lex).checks
+    assert five["word_count"] == 5 and five["too_short"]
+
+
 def test_role_level_checks(lex: Lexicon) -> None:
     report = analyse_bullets(
         [

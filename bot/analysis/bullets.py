@@ -12,7 +12,7 @@ from typing import Any
 from bot.analysis.advice import Advice
 from bot.analysis.lexicon import RESULTS_KEPT, Lexicon
 from bot.analysis.roles import bullets_wanted, count_advice, project_advice
-from bot.analysis.text import clean, figures, strip_bullet, words
+from bot.analysis.text import clean, figures, strip_bullet, word_count, words
 
 # Points per check; they add up to 100.
 WEIGHTS = {
@@ -176,8 +176,9 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
     buzz = lex.find(text, lex.buzzwords) + lex.find(text, lex.cliches)
     filler = lex.find(text, lex.filler)
     systems = lex.systems(text)
-    too_short = len(word_list) < rules.min_words
-    too_long = len(word_list) > rules.max_words or len(text) > rules.max_chars
+    length = word_count(text)
+    too_short = length < rules.min_words
+    too_long = length > rules.max_words or len(text) > rules.max_chars
     checks: dict[str, Any] = {
         "strong_verb": strong,
         "weak_opener": weak,
@@ -185,7 +186,7 @@ def analyse_bullet(raw: str, lex: Lexicon) -> BulletReport:
         "names_technology": bool(techs),
         "technologies": list(techs),
         "names_system": bool(systems),
-        "word_count": len(word_list),
+        "word_count": length,
         "too_short": too_short,
         "too_long": too_long,
         "first_person": pronouns,

@@ -93,6 +93,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def word_count(text: str) -> int:
+    """How many words a reader counts: figures ("40", "99.9%") too, dashes and bullets not."""
+    return sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+
+
 def figures(text: str) -> list[str]:
     """Measured figures in a text (numbers, money, percentages, scale), not versions or names."""
     masked = _NOT_A_FIGURE.sub(lambda m: " " * len(m.group(0)), text)
