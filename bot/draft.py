@@ -24,7 +24,6 @@ from bot.knowledge import Level, RoleKnowledge
 from bot.progress import Contact, Progress
 from bot.progress import Entry as StoredEntry
 
-_HEADLINES = {"junior": "Junior", "mid": "", "senior": "Senior"}
 Entries = tuple[tuple[str, tuple[str, ...]], ...]
 # "Expected 2026", "Class of 2025": a date a degree line ends with that is not a range.
 _EXPECTED = re.compile(
@@ -110,9 +109,8 @@ def paper_for(progress: Progress, doc: ResumeDoc) -> Paper:
 # again; it is rebuilt (and laid out as text) only when some text in it changed.
 @lru_cache(maxsize=2048)
 def _assemble(role: RoleKnowledge, written: _Written) -> ResumeDoc:
+    # Only a title the person chose: skipping the question leaves the line out.
     name, title, email, phone, location, links = written.contact
-    if not title and written.level:
-        title = f"{_HEADLINES.get(written.level, '')} {role.role.title}".strip()
     parsed = (Link.parse(url) for url in links)
     return ResumeDoc(
         header=Header(name, title, email, phone, location, tuple(link for link in parsed if link)),

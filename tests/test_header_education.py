@@ -153,3 +153,36 @@ async def test_header_in_one_go_is_shown_in_the_draft(engine: Engine) -> None:
     await chat.send("/draft")
     for part in ("王小明", "xiaoming@example.cn", "github.com/zoe", "Beijing"):
         assert part in chat.text
+
+
+async def test_a_skipped_title_stays_out_of_the_draft(engine: Engine) -> None:
+    chat = Chat(engine, "no-title")
+    await _at_header(chat)
+    await chat.send("Zoë Nguyen")
+    assert "Junior Backend Developer" in chat.text  # offered as a button, not taken
+    await chat.send("/skip")
+    await chat.send("/draft")
+    assert "Zoë Nguyen" in chat.text
+    assert "Backend Developer" not in chat.text
+    assert (await _stored(engine, chat))["contact"]["title"] == ""  # type: ignore[index]
+
+
+async def test_the_skipped_note_says_how_to_put_a_step_back(engine: Engine) -> None:
+    chat = Chat(engine, "skip-note")
+    await _at_header(chat)
+    for _ in range(4):  # header, summary, skills, experience
+        await chat.send("/skip")
+    assert "Projects" in chat.text
+    await chat.send("/skip")
+    await chat.send("/back")
+    assert "what you send now puts it back in your draft" in chat.text
+    await chat.send("Parcel tracker, Go, PostgreSQL")
+    await chat.send("Tracks 2,000 parcels a day for 3 shops")
+    await chat.send("/draft")
+    assert "Parcel tracker" in chat.text
+    await chat.send("/skip")
+    await chat.send("/back")
+    assert "“Keep it, go on” puts it back" in chat.text
+    await chat.press("Keep it, go on")
+    await chat.send("/draft")
+    assert "Parcel tracker" in chat.text

@@ -35,7 +35,7 @@ class CertificationsStep(EntriesStep):
         return reply(
             dialog.heading(self),
             f"Optional: any certifications? Send each in one line ({self.header_example}).",
-            skipped_note(progress, self.name),
+            skipped_note(progress, self.name, asking=True),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
 

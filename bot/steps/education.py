@@ -37,7 +37,7 @@ class EducationStep(EntriesStep):
             dialog.heading(self),
             f"Send your degree, school and years in one line ({self.header_example}; "
             "“Expected 2026” if you are still studying).",
-            skipped_note(progress, self.name),
+            skipped_note(progress, self.name, asking=True),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
 

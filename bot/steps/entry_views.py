@@ -82,11 +82,18 @@ def picker(dialog: Dialog, step: EntriesStep, progress: Progress, entry: Entry, 
     )
 
 
-def skipped_note(progress: Progress, name: str) -> str:
-    """A line for a step the person skipped: its text is kept but left out of the draft."""
+def skipped_note(progress: Progress, name: str, asking: bool = False) -> str:
+    """A line for a step the person skipped: its text is kept but left out of the draft.
+
+    ``asking``: the step is asking for something new, so there is nothing on screen to keep.
+    """
     if name not in progress.skipped:
         return ""
-    return "\n(You skipped this step, so it is left out of your draft; keep it to put it back.)"
+    if asking:
+        return "\n(You skipped this step; what you send now puts it back in your draft.)"
+    return (
+        "\n(You skipped this step, so it is left out of your draft; “Keep it, go on” puts it back.)"
+    )
 
 
 def _count(number: int, noun: str) -> str:

@@ -54,7 +54,7 @@ class ExperienceStep(EntriesStep):
         return reply(
             dialog.heading(self),
             f"Send one job in one line: title, company, dates ({self.header_example}).",
-            skipped_note(progress, self.name),
+            skipped_note(progress, self.name, asking=True),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
 

@@ -43,7 +43,7 @@ class ProjectsStep(EntriesStep):
             dialog.heading(self),
             why + "Send a project's name and stack in one line "
             f"({self.header_example}), or the name line and what it does below it.",
-            skipped_note(progress, self.name),
+            skipped_note(progress, self.name, asking=True),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
 
