@@ -183,6 +183,12 @@ def test_verbs_and_words_are_not_tools(lex: Lexicon, text: str) -> None:
         ("Used Make and Bazel for builds", ["Make", "Bazel"]),
         ("Designed REST endpoints for billing", ["REST APIs"]),
         ("Spring Boot services on Kubernetes", ["Spring Boot", "Kubernetes"]),
+        ("Built a Kafka-based event pipeline", ["Kafka"]),
+        ("Moved sessions to a Redis-backed store", ["Redis"]),
+        ("Wrote Spring Boot-based services", ["Spring Boot"]),
+        ("Shipped a Python/Django-powered admin", ["Python", "Django"]),
+        # A hyphenated name the lexicon knows keeps its tail.
+        ("Built react-native apps", ["React Native"]),
     ],
 )
 def test_the_same_names_still_count_as_tools(lex: Lexicon, text: str, names: list[str]) -> None:
@@ -196,6 +202,7 @@ def test_the_same_names_still_count_as_tools(lex: Lexicon, text: str, names: lis
         "Linked the billing and order services",
         "Wrote design documents for every change",
         "Helped customize the onboarding flow",
+        "Ran a data-driven, customer-first team",
     ],
 )
 def test_everyday_words_are_not_guessed_to_be_misspelt_technologies(

@@ -22,6 +22,12 @@ TECH_CATEGORIES = frozenset(
 )
 _TECH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
 _MAX_NGRAM = 4
+# "Kafka-based", "Redis-backed", "cloud-native": the head of such a compound is the name.
+_COMPOUND_TAIL = re.compile(
+    r"-(?:based|backed|powered|driven|native|first|heavy|centric|enabled|compatible|specific"
+    r"|friendly|only|related|style|like|aware|ready|certified)$",
+    re.IGNORECASE,
+)
 # What may stand between the words of one spelling: "Ruby on Rails", "CI / CD", "Let's".
 _PHRASE_GAP = " \t-/&'’"
 # Explicit list items: how closely a typo must resemble a known spelling.
@@ -185,7 +191,7 @@ class SkillIndex:
         A one-letter name ("C", "R"), or an everyday word opening a sentence ("Make", "Go"),
         counts only where the words around it make it a technology (``tech_context``).
         """
-        tokens = [(m.group(0), m.start()) for m in _TECH_TOKEN.finditer(text)]
+        tokens = [(self._head(m.group(0)), m.start()) for m in _TECH_TOKEN.finditer(text)]
         # Each token's keys are computed once; multi-word spellings are tried only where a
         # token can start one, which is what keeps this cheap on long texts.
         phrases = [phrase_key(t) for t, _ in tokens]
@@ -208,6 +214,15 @@ class SkillIndex:
         if doubtful:
             found = self._confirmed(text, tokens, found, doubtful)
         return [mention for mention, _, _ in found]
+
+    def _head(self, word: str) -> str:
+        """The name in "Kafka-based" or "Redis-backed"; a known spelling ("react-native") stays."""
+        if not _COMPOUND_TAIL.search(word) or spelling_key(word) in self._by_key:
+            return word
+        phrase = phrase_key(word)
+        if phrase in self._by_phrase or phrase in self._phrase_prefixes:
+            return word
+        return _COMPOUND_TAIL.sub("", word)
 
     def _doubtful(self, mention: Mention, text: str, first: int) -> bool:
         """Whether a mention is a name that may be a letter or a word where it stands."""
