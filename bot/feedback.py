@@ -90,7 +90,7 @@ def review_feedback(report: ResumeReport, level: str) -> list[Span]:
     checks = report.checks
     spans: list[Span] = [bold("Your resume so far")]
     for section, score in report.scores.items():
-        spans.append(Span(f"\n• {section.capitalize()}: {score}/100"))
+        spans.append(Span(f"\n• {section.capitalize()}: {score}/100{_why(report, section)}"))
     spans.append(
         Span(
             f"\n{counted(checks['word_count'], 'word')}, about "
@@ -100,6 +100,14 @@ def review_feedback(report: ResumeReport, level: str) -> list[Span]:
     )
     spans.extend(_fixes(report.advice, 5))
     return spans
+
+
+def _why(report: ResumeReport, section: str) -> str:
+    """Why a section scores lower here than at its own step: the whole resume is read."""
+    skills = report.skills
+    if section != "skills" or skills is None:
+        return ""
+    return " (checked against your bullets: see below)" if skills.unlisted or skills.unshown else ""
 
 
 def match_feedback(report: MatchReport) -> list[Span]:

@@ -313,6 +313,20 @@ def test_counts_read_as_english(lex: Lexicon) -> None:
     assert "about 1 page;" in shown and "aim for 2 pages at most" in shown
 
 
+def test_the_review_says_when_skills_are_scored_against_the_bullets(lex: Lexicon) -> None:
+    experience = (
+        "EXPERIENCE\nBackend Developer, Acme, 2021 - now\n- Built billing APIs in Go for 3 teams"
+    )
+    shown = "".join(
+        span.text
+        for span in review_feedback(analyse_resume(f"SKILLS\nGo\n\n{experience}", lex), "mid")
+    )
+    assert "• Skills: " in shown and "checked against your bullets" not in shown
+    apart = analyse_resume(f"SKILLS\nGo, Redis\n\n{experience}", lex)
+    shown = "".join(span.text for span in review_feedback(apart, "mid"))
+    assert "(checked against your bullets: see below)" in shown and "Redis" in shown
+
+
 def test_an_acronym_that_is_also_a_word_counts_in_prose_only_in_capitals(lex: Lexicon) -> None:
     listed = analyse_skills("Python, REST, rest, gRPC", lex)
     assert [s.name for s in listed.known] == ["Python", "REST APIs", "gRPC"]
