@@ -17,8 +17,7 @@ if TYPE_CHECKING:
     from bot.dialog import Dialog
 
 NOT_COVERED = (
-    "My guide has nothing on that, so I won't guess. I can tell you about length, the summary, "
-    "skills, bullets, projects and ATS keywords: try /faq for the list."
+    "My guide has nothing on that, so I won't guess. /faq lists every topic I can answer."
 )
 _THANKS = re.compile(r"^(?:thanks?|thx|ty|tysm|cheers|much appreciated)", re.I)
 _MOVE_ON = re.compile(
