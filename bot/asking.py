@@ -16,9 +16,7 @@ from bot.types import Button, Reply, bold, reply
 if TYPE_CHECKING:
     from bot.dialog import Dialog
 
-NOT_COVERED = (
-    "My guide has nothing on that, so I won't guess. /faq lists every topic I can answer."
-)
+NOT_COVERED = "My guide has nothing on that, so I won't guess. /faq lists every topic I can answer."
 _THANKS = re.compile(r"^(?:thanks?|thx|ty|tysm|cheers|much appreciated)", re.I)
 _MOVE_ON = re.compile(
     r"^(?:done|finished|that'?s (?:it|all)|all done|continue|next|skip|none|nothing|n/?a)\b",

@@ -186,3 +186,47 @@ async def test_the_skipped_note_says_how_to_put_a_step_back(engine: Engine) -> N
     await chat.press("Keep it, go on")
     await chat.send("/draft")
     assert "Parcel tracker" in chat.text
+
+
+async def _at_step(chat: Chat, title: str) -> None:
+    await _at_header(chat)
+    while f"· {title}" not in chat.text:
+        await chat.send("/skip")
+
+
+async def test_a_line_that_names_no_degree_is_asked_about_before_education(
+    engine: Engine,
+) -> None:
+    chat = Chat(engine, "not-a-degree")
+    await _at_step(chat, "Education")
+    await chat.send("Parcel tracker, Go, PostgreSQL")
+    assert "Add it to your education anyway?" in chat.text
+    assert (await _stored(engine, chat))["education"] == []
+    await chat.press("No")
+    assert "didn't save it" in chat.text
+    assert (await _stored(engine, chat))["education"] == []
+    await chat.send("Self-taught through open-source work")
+    await chat.press("Yes, use it")
+    education = (await _stored(engine, chat))["education"]
+    assert [e["header"] for e in education] == ["Self-taught through open-source work"]  # type: ignore[attr-defined]
+    await chat.send("/skip")
+    await chat.send("/back")
+    await chat.press("Add another degree")
+    await chat.send("BSc Computer Science, University of Warsaw, 2019–2023")
+    assert "anyway" not in chat.text
+    assert len((await _stored(engine, chat))["education"]) == 2  # type: ignore[arg-type]
+
+
+async def test_a_degree_sent_as_a_certification_is_asked_about(engine: Engine) -> None:
+    chat = Chat(engine, "degree-as-cert")
+    await _at_step(chat, "Certifications")
+    await chat.send("MSc Computer Science, AGH University, 2014–2019")
+    assert "reads like a degree" in chat.text and "/back" in chat.text
+    assert (await _stored(engine, chat))["certifications"] == []
+    await chat.press("No")
+    await chat.send("AWS Certified Developer – Associate, Amazon Web Services, 2022")
+    assert "anyway" not in chat.text
+    certifications = (await _stored(engine, chat))["certifications"]
+    assert [c["header"] for c in certifications] == [  # type: ignore[attr-defined]
+        "AWS Certified Developer – Associate, Amazon Web Services, 2022"
+    ]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from bot.progress import MAX_CERTIFICATIONS, Entry, Progress
 from bot.steps.entries import EntriesStep
 from bot.steps.entry_views import skipped_note
+from bot.steps.schooling import reads_like_degree
 from bot.types import Reply, reply
 
 if TYPE_CHECKING:
@@ -37,6 +38,15 @@ class CertificationsStep(EntriesStep):
             f"Optional: any certifications? Send each in one line ({self.header_example}).",
             skipped_note(progress, self.name, asking=True),
             buttons=(dialog.button("Skip", "skip", progress),),
+        )
+
+    def doubt(self, header: str) -> str | None:
+        """A degree sent here is asked about: it belongs under Education."""
+        if not reads_like_degree(header):
+            return None
+        return (
+            "This reads like a degree, which goes under Education (/back). "
+            "Add it to your certifications anyway?"
         )
 
     def ask_bullets(self, dialog: Dialog, progress: Progress, entry: Entry) -> Reply:

@@ -8,6 +8,7 @@ from bot.feedback import clip
 from bot.progress import MAX_SCHOOLS, Entry, Progress
 from bot.steps.entries import EntriesStep
 from bot.steps.entry_views import skipped_note
+from bot.steps.schooling import reads_like_education
 from bot.types import Reply, Span, bold, reply
 
 if TYPE_CHECKING:
@@ -40,6 +41,12 @@ class EducationStep(EntriesStep):
             skipped_note(progress, self.name, asking=True),
             buttons=(dialog.button("Skip", "skip", progress),),
         )
+
+    def doubt(self, header: str) -> str | None:
+        """A line naming no degree, school, field or year ("Parcel tracker, Go") is asked about."""
+        if reads_like_education(header):
+            return None
+        return "This doesn't name a degree, a school or a year. Add it to your education anyway?"
 
     def ask_bullets(self, dialog: Dialog, progress: Progress, entry: Entry) -> Reply:
         """Honours, GPA or a relevant course, if any."""

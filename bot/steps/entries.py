@@ -59,6 +59,14 @@ class EntriesStep(Step):
     def ask_bullets(self, dialog: Dialog, progress: Progress, entry: Entry) -> Reply:
         """The question for the lines of an entry that has none yet."""
 
+    def doubt(self, header: str) -> str | None:
+        """A question to ask before a header that may not be meant for this step; None: add it."""
+        return None
+
+    def store(self, dialog: Dialog, progress: Progress, text: str) -> Turn:
+        """A header the person confirmed after ``doubt`` asked about it."""
+        return self._new_entry(dialog, progress, text, confirmed=True)
+
     def state(self, name: str) -> str:
         """A ``Progress.pending`` value of this step ("role_header", "role_bullets", …)."""
         return f"{self.kind}_{name}"
@@ -111,7 +119,9 @@ class EntriesStep(Step):
         """Whether there is at least one entry."""
         return bool(self.entries(progress))
 
-    def _new_entry(self, dialog: Dialog, progress: Progress, text: str) -> Turn:
+    def _new_entry(
+        self, dialog: Dialog, progress: Progress, text: str, confirmed: bool = False
+    ) -> Turn:
         lines = [line for line in text.split("\n") if line.strip()]
         first = lines[0] if lines else ""
         if strip_bullet(first) != first.strip():
@@ -132,6 +142,10 @@ class EntriesStep(Step):
                 reply(f"Send the {self.noun}'s line first, on its own: {self.header_example}."),
                 *dialog.prompt(progress),
             )
+        # Bullets held for this header are not put at risk by a question about it.
+        question = None if confirmed or progress.held else self.doubt(header)
+        if question is not None:
+            return self.hold(dialog, progress, text, question)
         entries = self.entries(progress)
         if len(entries) >= self.limit:
             return dialog.done(
