@@ -79,6 +79,15 @@ class RestCall:
         ]
 
     @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """Every button of the call's components as (label, custom id)."""
+        return [
+            (str(c.get("label") or c.get("emoji", {}).get("name") or ""), c["custom_id"])
+            for c in _walk(self.payload.get("components") or [])
+            if c.get("type") == 2 and "custom_id" in c
+        ]
+
+    @property
     def ok(self) -> bool:
         """Whether the fake answered 2xx."""
         return 200 <= self.status < 300

@@ -5,22 +5,16 @@ from __future__ import annotations
 import asyncio
 import io
 import logging
-import sys
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import docx
 import pytest
-from discord.gateway import DiscordWebSocket
-from discord.http import Route
 
 from adapters.discord_bot import (
     DMS_CLOSED,
     SENT_TO_DM,
     CoachBot,
-    use_endpoints,
 )
 from adapters.discord_components import TEXT_INPUT_ID, WRITE_BUTTON_ID, WRITE_MODAL_ID
 from adapters.discord_render import MESSAGE_LIMIT, message_len
@@ -45,9 +39,9 @@ from tests.discord_fake import (
     FakeDiscord,
     RestCall,
     dm_channel_id,
-    fake_discord,
     is_message_send,
 )
+from tests.discord_running import RunningBot, discord_fake, running_bot
 from tests.upload_files import BAD, GOOD
 
 SUMMARY = (
@@ -61,59 +55,8 @@ SLASH_NAMES = {c.name for c in COMMAND_TABLE if not c.takes_text} | {"ask", "wri
 
 @pytest.fixture
 async def fake() -> AsyncIterator[FakeDiscord]:
-    saved = Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY
-    async with fake_discord() as server:
-        use_endpoints(server.api_url, server.gateway_url)
-        try:
-            yield server
-        finally:
-            # Process-wide settings of the library: the next test must not inherit them.
-            Route.BASE, DiscordWebSocket.DEFAULT_GATEWAY = saved
-
-
-@dataclass
-class RunningBot:
-    """A started client and the failures its handlers reported."""
-
-    client: CoachBot
-    errors: list[BaseException]
-
-
-@asynccontextmanager
-async def running_bot(
-    fake: FakeDiscord, engine: Engine, settings: Settings | None = None
-) -> AsyncIterator[RunningBot]:
-    """Start the bot against the fake until it is ready; close it afterwards."""
-    client = CoachBot(
-        engine,
-        settings or Settings(TOKEN, api_base_url=fake.api_url, gateway_url=fake.gateway_url),
-        guild_ready_timeout=0.1,
-    )
-    running = RunningBot(client, [])
-    on_error, on_tree_error = client.on_error, client.tree.on_error
-
-    async def collect_error(event: str, *args: Any, **kwargs: Any) -> None:
-        running.errors.append(sys.exc_info()[1] or RuntimeError(event))
-        await on_error(event, *args, **kwargs)
-
-    async def collect_tree_error(interaction: Any, error: Exception) -> None:
-        running.errors.append(error)
-        await on_tree_error(interaction, error)
-
-    client.on_error = collect_error  # type: ignore[method-assign]
-    client.tree.on_error = collect_tree_error  # type: ignore[method-assign]
-    task = asyncio.create_task(client.start(TOKEN))
-    ready = asyncio.create_task(client.wait_until_ready())
-    try:
-        done, _ = await asyncio.wait({task, ready}, timeout=15, return_when="FIRST_COMPLETED")
-        if task in done:
-            task.result()  # raises why the bot could not start
-        assert ready in done, "the bot did not become ready"
-        yield running
-    finally:
-        ready.cancel()
-        await client.close()
-        await asyncio.wait_for(task, 10)
+    async with discord_fake() as server:
+        yield server
 
 
 def assert_well_formed(fake: FakeDiscord) -> None:

@@ -1,18 +1,27 @@
-"""A whole walk as a new junior sees it on the Telegram fake: `python -m tests.transcript`.
+"""A whole walk as a new junior sees it: `python -m tests.transcript [telegram|discord]`.
 
 The walk: bullets sent one per message, a question mid-step, a second job deleted, one bullet
-edited, /skip and /back. Every message the real bot sends through python-telegram-bot to the
-local fake is printed as the person would read it, buttons in brackets.
+edited, /skip and /back. The real python-telegram-bot or discord.py client talks to the local
+fake of its platform, and every message it sends is printed as the person would read it,
+buttons in brackets (on Discord, an edit that only greys out the buttons a person tapped is not
+printed).
 """
 
 from __future__ import annotations
 
 import asyncio
+import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from typing import Protocol
 
 from bot.engine import Engine
-from tests.telegram_fake import Call, FakeBotApi, fake_bot_api, running_bot
+from tests.discord_fake import FakeDiscord, RestCall
+from tests.discord_running import discord_fake
+from tests.discord_running import running_bot as running_discord
+from tests.telegram_fake import Call, FakeBotApi, fake_bot_api
+from tests.telegram_fake import running_bot as running_telegram
 
 # Each step: ("say", text) or ("press", label of a button on the latest message that has it).
 WALK: tuple[tuple[str, str], ...] = (
@@ -52,51 +61,125 @@ WALK: tuple[tuple[str, str], ...] = (
 )
 
 
-def _shown(call: Call) -> str:
-    buttons = "  ".join(f"[{label}]" for label, _ in call.buttons)
-    return call.visible + (f"\n{buttons}" if buttons else "")
+class Surface(Protocol):
+    """One platform's fake, as the walk drives it."""
+
+    def mark(self) -> int:
+        """A position in the fake's log."""
+
+    async def say(self, text: str) -> None:
+        """The person sends a message."""
+
+    async def press(self, label: str) -> str:
+        """The person taps the latest button whose label starts with ``label``; its label."""
+
+    async def settle(self, since: int) -> list[str]:
+        """What the bot showed since ``since``, once it has gone quiet."""
 
 
-async def _settle(fake: FakeBotApi, since: int, quiet: float = 0.4) -> list[Call]:
-    """The bot's messages since ``since``, once it has sent nothing new for a moment."""
-    count = -1
+async def _quiet(count: Callable[[], int], pause: float = 0.4) -> None:
+    seen = -1
     while True:
-        await asyncio.sleep(quiet)
-        sent = fake.sent(since)
-        if len(sent) == count:
-            return sent
-        count = len(sent)
+        await asyncio.sleep(pause)
+        if count() == seen:
+            return
+        seen = count()
 
 
-async def walk(out: Callable[[str], None] = print) -> None:
-    """Run the walk against the fake and print it."""
+def _with_buttons(text: str, buttons: list[tuple[str, str]]) -> str:
+    shown = "  ".join(f"[{label}]" for label, _ in buttons)
+    return text + (f"\n{shown}" if shown else "")
+
+
+class _Telegram:
+    def __init__(self, fake: FakeBotApi) -> None:
+        self.fake = fake
+        self.last: list[Call] = []
+
+    def mark(self) -> int:
+        return self.fake.mark()
+
+    async def say(self, text: str) -> None:
+        self.fake.send_text(text)
+
+    async def press(self, label: str) -> str:
+        message = next(
+            c for c in reversed(self.last) if any(b.startswith(label) for b, _ in c.buttons)
+        )
+        found, data = next((b, d) for b, d in message.buttons if b.startswith(label))
+        self.fake.press(message, data)
+        return found
+
+    async def settle(self, since: int) -> list[str]:
+        await _quiet(lambda: len(self.fake.sent(since)))
+        self.last = self.fake.sent(since)
+        return [_with_buttons(c.visible, c.buttons) for c in self.last]
+
+
+class _Discord:
+    def __init__(self, fake: FakeDiscord) -> None:
+        self.fake = fake
+        self.last: list[RestCall] = []
+
+    def mark(self) -> int:
+        return self.fake.mark()
+
+    async def say(self, text: str) -> None:
+        await self.fake.send_dm(text)
+
+    async def press(self, label: str) -> str:
+        message = next(
+            c for c in reversed(self.last) if any(b.startswith(label) for b, _ in c.buttons)
+        )
+        found, custom_id = next((b, i) for b, i in message.buttons if b.startswith(label))
+        await self.fake.press(message, custom_id)
+        return found
+
+    async def settle(self, since: int) -> list[str]:
+        await _quiet(lambda: len(self.fake.sent_messages(since)))
+        sent = self.fake.sent_messages(since)
+        # An edit that only greys out the buttons of a tapped message shows nothing new.
+        self.last = [c for c in sent if c.content or c.files]
+        return [
+            _with_buttons(
+                c.content + "".join(f"\n(file: {f.filename})" for f in c.files), c.buttons
+            )
+            for c in self.last
+        ]
+
+
+def _discord_text(call: RestCall) -> str:
+    return call.content + "".join(f"\n(file: {part.filename})" for part in call.files)
+
+
+@asynccontextmanager
+async def _surface(platform: str, engine: Engine) -> AsyncIterator[Surface]:
+    if platform == "discord":
+        async with discord_fake() as discord, running_discord(discord, engine):
+            yield _Discord(discord)
+    else:
+        async with fake_bot_api() as telegram, running_telegram(telegram, engine):
+            yield _Telegram(telegram)
+
+
+async def walk(platform: str = "telegram", out: Callable[[str], None] = print) -> None:
+    """Run the walk against one platform's fake and print it."""
     with tempfile.TemporaryDirectory() as folder:
         engine = await Engine.open(f"{folder}/walk.db")
         try:
-            async with fake_bot_api() as fake, running_bot(fake, engine):
-                last: list[Call] = []
+            async with _surface(platform, engine) as surface:
                 for kind, text in WALK:
-                    since = fake.mark()
+                    since = surface.mark()
                     if kind == "say":
                         out(f"\n>>> {text}")
-                        fake.send_text(text)
+                        await surface.say(text)
                     else:
-                        message = next(
-                            c
-                            for c in reversed(last)
-                            if any(lbl.startswith(text) for lbl, _ in c.buttons)
-                        )
-                        label, data = next(
-                            (lbl, d) for lbl, d in message.buttons if lbl.startswith(text)
-                        )
-                        out(f"\n>>> (taps [{label}])")
-                        fake.press(message, data)
-                    last = await _settle(fake, since)
-                    for call in last:
-                        out(_shown(call))
+                        out(f"\n>>> (taps [{await surface.press(text)}])")
+                    for shown in await surface.settle(since):
+                        out(shown)
         finally:
             await engine.close()
 
 
 if __name__ == "__main__":
-    asyncio.run(walk())
+    asyncio.run(walk(sys.argv[1] if len(sys.argv) > 1 else "telegram"))
