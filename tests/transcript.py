@@ -14,7 +14,7 @@ import sys
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from bot.engine import Engine
 from tests.discord_fake import FakeDiscord, RestCall
@@ -91,6 +91,23 @@ def _with_buttons(text: str, buttons: list[tuple[str, str]]) -> str:
     return text + (f"\n{shown}" if shown else "")
 
 
+class _Buttoned(Protocol):
+    @property
+    def buttons(self) -> list[tuple[str, str]]: ...
+
+
+M = TypeVar("M", bound=_Buttoned)
+
+
+def _latest_button(messages: list[M], label: str) -> tuple[M, str, str]:
+    """The latest message with a button whose label starts with ``label``: it, the label, id."""
+    for message in reversed(messages):
+        for found, value in message.buttons:
+            if found.startswith(label):
+                return message, found, value
+    raise LookupError(f"no button {label!r}")
+
+
 class _Telegram:
     def __init__(self, fake: FakeBotApi) -> None:
         self.fake = fake
@@ -103,10 +120,7 @@ class _Telegram:
         self.fake.send_text(text)
 
     async def press(self, label: str) -> str:
-        message = next(
-            c for c in reversed(self.last) if any(b.startswith(label) for b, _ in c.buttons)
-        )
-        found, data = next((b, d) for b, d in message.buttons if b.startswith(label))
+        message, found, data = _latest_button(self.last, label)
         self.fake.press(message, data)
         return found
 
@@ -128,10 +142,7 @@ class _Discord:
         await self.fake.send_dm(text)
 
     async def press(self, label: str) -> str:
-        message = next(
-            c for c in reversed(self.last) if any(b.startswith(label) for b, _ in c.buttons)
-        )
-        found, custom_id = next((b, i) for b, i in message.buttons if b.startswith(label))
+        message, found, custom_id = _latest_button(self.last, label)
         await self.fake.press(message, custom_id)
         return found
 
