@@ -158,15 +158,16 @@ class Crowd:
             for u in self.users
         )
 
-    async def settle(self, quiet: float = 4.0, timeout: float = 60.0) -> None:
-        """Wait until everything is answered, or nothing new came for ``quiet`` seconds."""
+    async def settle(self, timeout: float = 120.0) -> None:
+        """Wait until everything is answered, or the timeout.
+
+        No "quiet for a few seconds" shortcut: on a busy machine a restarted bot can take that
+        long to come up, and its messages would be counted lost while they are on their way.
+        """
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
-        last, since = len(self.fake.calls), loop.time()
-        while not self.answered() and loop.time() < deadline and loop.time() - since < quiet:
+        while not self.answered() and loop.time() < deadline:
             await asyncio.sleep(0.1)
-            if len(self.fake.calls) != last:
-                last, since = len(self.fake.calls), loop.time()
         # Replays of the last turns may still be on their way: a short quiet moment more.
         await asyncio.sleep(0.3)
 

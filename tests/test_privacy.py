@@ -23,7 +23,9 @@ async def test_same_id_on_two_platforms_is_two_people(engine: Engine) -> None:
         await chat.send("/skip")
     await telegram.send("Junior backend developer who built a Flask API for a student club.")
     await discord.send("/draft")
-    assert "Flask" not in discord.text and "Senior" in discord.text
+    assert "Flask" not in discord.text and "empty" in discord.text
+    await discord.send("/status")
+    assert "Level: senior" in discord.text
     await discord.send("/delete")
     await discord.send("yes")
     await telegram.send("/draft")
