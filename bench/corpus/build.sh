@@ -35,3 +35,5 @@ pandoc -f rst -t docx -o "$out/maksadbek-resume.docx" "$out/maksadbek-resume.rst
 # A React page's resume as the browser shows it: the HTML its components render from the data
 # file (src/mikeortman-resume.html), as plain text.
 pandoc -f html -t plain -o "$out/mikeortman-resume.txt" "$out/src/mikeortman-resume.html"
+# A Word file built from a Markdown resume added later.
+pandoc -f markdown -t docx -o "$out/devexps-resume.docx" "$out/devexps-resume.md"
