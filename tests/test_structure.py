@@ -6,7 +6,9 @@ import pytest
 
 from bench.export_samples import junior_sample, senior_sample
 from bot.analysis import parse_resume
-from bot.documents import read_document
+from bot.documents import as_plain_text, read_document
+from bot.documents.pasted import pasted_blocks
+from bot.documents.rst import looks_like_rst
 from bot.export import ResumeDoc, export_files
 
 
@@ -61,6 +63,25 @@ LAYOUTS = {
         "• Built the billing API in Go\n• Cut p99 latency from 900 to 200 ms\n\n"
         "Backend Engineer, Initech (2018–2021)\n• Moved nightly jobs to a queue\n"
     ),
+    "restructuredtext with dates as terms and fields": (
+        "Experience\n----------\n\nMar 2021 - Present\n    :title: Senior Backend Engineer\n"
+        "    :company: Acme\n\n    - Built the billing API in Go\n"
+        "    - Cut p99 latency from 900 to 200 ms\n\nJan 2018 - Feb 2021\n"
+        "    :title: Backend Engineer\n    :company: Initech\n\n"
+        "    * Moved nightly jobs to a queue\n"
+    ),
+    "restructuredtext line blocks and links": (
+        "Work History\n============\n\n| **Senior Backend Engineer**\n| Acme, Berlin\n"
+        "| 3/2021 - Present\n\n* Built the billing API in `Go <https://go.dev>`_\n"
+        "* Cut p99 latency from 900 to 200 ms\n\n| **Backend Engineer**\n| Initech, Munich\n"
+        "| 1/2018 - 2/2021\n\n* Moved nightly jobs to a queue\n"
+    ),
+    "a plain-text page with leaders": (
+        "EXPERIENCE\n\n2021-        Acme, Senior Backend Engineer ------------------- Berlin\n"
+        "     • Built the billing API in Go\n     • Cut p99 latency from 900 to 200 ms\n\n"
+        "2018-2021    Initech, Backend Engineer ----------------------- Munich\n"
+        "     • Moved nightly jobs to a queue\n"
+    ),
 }
 
 
@@ -77,3 +98,78 @@ def test_roles_are_found_whatever_the_layout(layout: str) -> None:
     for markup in ("**", "](", "<li>", "|", "# "):
         assert markup not in shown
     assert not any("stack" in role.header.casefold() for role in parsed.roles)
+
+
+def test_a_second_experience_section_without_dates_is_the_skills() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer at Acme\n\n*2019 - 2021*\n\n"
+        "- Built the billing API\n\n## Technical Experience\n\n### Programming languages\n\n"
+        "- **Go** - services and command-line tools\n- **Python** - scripts\n"
+    )
+    assert [role.header for role in parsed.roles] == ["Backend Engineer at Acme · 2019 - 2021"]
+    assert "Go - services" in parsed.sections["skills"]
+
+
+def test_a_second_dated_experience_section_adds_its_roles() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer, Acme, 2019 - 2021\n\n- Built the billing API\n\n"
+        "## Skills\n\nGo, PostgreSQL\n\n## Earlier experience\n\n"
+        "### Developer, Initech, 2015 - 2019\n\n- Moved nightly jobs to a queue\n"
+    )
+    assert len(parsed.roles) == 2 and "Initech" in parsed.roles[1].header
+
+
+def test_a_company_named_like_a_section_inside_experience_is_a_company() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Amplify Education\n\n#### Systems Engineer\n\n"
+        "March 2012 - May 2014\n\n- Ran the configuration of the servers\n\n"
+        "### Cloud Technologies Inc\n\n#### Developer\n\n2010 - 2012\n\n- Wrote the API\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "Amplify Education" in parsed.roles[0].header
+    assert "Cloud Technologies Inc" in parsed.roles[1].header
+
+
+def test_a_heading_with_skills_among_its_words_opens_the_skills() -> None:
+    parsed = parse_resume(
+        "Experience\n==========\n\nDeveloper, Acme, 2019 - 2021\n\n- Wrote the API\n\n"
+        "Related Skills and Activities\n=============================\n\n- Python, PostgreSQL\n"
+    )
+    assert "PostgreSQL" in parsed.sections["skills"]
+
+
+def test_a_role_with_only_its_stack_under_it_is_kept() -> None:
+    parsed = parse_resume(
+        "EXPERIENCE\n\nBackend Engineer, Acme, 2021 - Present\nTechnologies: Go, PostgreSQL\n\n"
+        "Developer, Initech, 2018 - 2021\n- Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [0, 1]
+
+
+def test_restructuredtext_directives_are_never_run() -> None:
+    text = (
+        "Jane Doe\n========\n\n.. include:: /etc/passwd\n\n.. raw:: html\n\n   <b>x</b>\n\n"
+        ":Email: jane.doe@example.com\n\nExperience\n----------\n\n* Wrote the API\n"
+    )
+    shown = as_plain_text(text)
+    assert "root" not in shown and "<b>" not in shown and "include" not in shown
+    assert "Email: jane.doe@example.com" in shown and "- Wrote the API" in shown
+
+
+def test_markdown_with_underlined_headings_is_not_taken_for_restructuredtext() -> None:
+    text = (
+        "Experience\n----------\n\n:rocket: Backend Engineer at [Acme](https://acme.example)\n"
+        "\n* Built the billing API\n"
+    )
+    assert not looks_like_rst(text)
+    assert "Backend Engineer at Acme" in as_plain_text(text)
+
+
+def test_lines_indented_alike_under_a_long_one_are_one_paragraph() -> None:
+    blocks = pasted_blocks(
+        "2018-2021    Initech, Backend Engineer\n"
+        "     Led the design and the build of the billing services and their data pipelines\n"
+        "     Moved the nightly jobs to a queue. Both served millions of customers.\n"
+    )
+    assert [b.kind for b in blocks] == ["text", "text"]
+    assert blocks[1].text.endswith("millions of customers.")

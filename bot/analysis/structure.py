@@ -129,11 +129,15 @@ _STACK = re.compile(
 _PART_WORDS = frozenset(
     {"experience", "highlights", "overall", "summary", "skills", "education", "references"}
 )
+# Sections told as entries (a header, then bullets); "experience again" is a second one.
+_ENTRY_SECTIONS = frozenset({"experience", "experience again", "projects"})
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _PIPES = re.compile(r"\s+\|\s+")
 _SUBLABEL = re.compile(r"^(?:project|client|team|product|module)\s*:\s", re.I)
 _KEY_VALUE = re.compile(
-    r"^(?:period|dates?|when|location|company|title|position)\s*[:—–-]\s*", re.I
+    r"^(?:period|dates?|when|location|company|title|position|organi[sz]ation|employer|role|"
+    r"description)\s*[:—–-]\s*",
+    re.I,
 )
 _YEAR = re.compile(r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b", re.I)
 _SENTENCE = re.compile(r"[.!?](?:\s|$)")
@@ -187,7 +191,10 @@ def section_of(block: Block, headed: bool = False) -> str | None:
         return _NAMES[name]
     if block.kind == "heading" or block.text.isupper():
         # "Professional Experience" by its last word; "Technologies I've used:" by its first.
-        section = _HEAD_WORDS.get(name.split()[-1]) or _HEAD_WORDS.get(name.split()[0])
+        words = name.split()
+        section = _HEAD_WORDS.get(words[-1]) or _HEAD_WORDS.get(words[0])
+        # "Related Skills and Activities", "Languages, Skills & Tools": skills by any word.
+        section = section or ("skills" if "skills" in words else None)
         if section is not None and not _YEAR.search(block.text):
             return section
     return None
@@ -207,9 +214,12 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         if block.kind == "heading" and _SLUG.match(block.text):
             continue  # "# job-ingenious": a page's anchor id, not a heading anyone reads
         section = section_of(block, headed)
-        inside = current in {"experience", "projects"} and block.level > opened_at > 0
-        if section == "skills" and inside:
-            section = None  # "### Technologies" under a job: that job's stack
+        inside = current in _ENTRY_SECTIONS and block.level > opened_at > 0
+        if inside and (section == "skills" or _words(block.text) not in _NAMES):
+            # "### Technologies" under a job is its stack; "### Amplify Education" a company.
+            section = None
+        if section == "experience" and found.sections.get("experience"):
+            section = "experience again"  # told apart below, once its content is read
         if section is not None:
             current, opened_at = section, block.level
             found.sections.setdefault(section, [])
@@ -222,9 +232,23 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             current = "other"
             found.sections.setdefault(current, [])
         found.sections[current].append(block)
+    _second_experience(found.sections)
     found.roles = entries(found.sections.get("experience", []))
     found.projects = entries(found.sections.get("projects", []))
     return found
+
+
+def _second_experience(sections: dict[str, list[Block]]) -> None:
+    """A second section named for experience joins the first, unless it holds no dates at all.
+
+    Without a date it lists what was used ("Technical Experience" after the jobs: languages,
+    tools), so it is read as skills.
+    """
+    again = sections.pop("experience again", None)
+    if again is None:
+        return
+    dated = any(_YEAR.search(block.text) for block in again)
+    sections.setdefault("experience" if dated else "skills", []).extend(again)
 
 
 def _leaves(current: str, opened_at: int, block: Block) -> bool:
@@ -236,15 +260,16 @@ def _leaves(current: str, opened_at: int, block: Block) -> bool:
     """
     if opened_at and 0 < block.level <= opened_at:
         return True
-    if current in {"experience", "projects"}:
+    if current in _ENTRY_SECTIONS:
         return _sub_section(block)
     return not (opened_at and block.level > opened_at)
 
 
 def _sub_section(block: Block) -> bool:
     """An undated heading inside experience that names a part of the resume, not a role."""
-    words = set(_words(block.text).split())
-    return not _YEAR.search(block.text) and bool(words & _PART_WORDS)
+    words = _words(block.text).split()
+    # By its first word: "Experience overall", "Highlights"; "Amplify Education" is a company.
+    return not _YEAR.search(block.text) and bool(words) and words[0] in _PART_WORDS
 
 
 def entries(blocks: Iterable[Block]) -> list[Entry]:
@@ -310,8 +335,8 @@ def _header_line(text: str) -> str:
 
 
 def _stands_alone(entry: Entry) -> bool:
-    """A role with no bullets that is still a role: told in prose, a table row, or a heading."""
-    return entry.described or entry.from_row or entry.opened_by is not None
+    """A role with no bullets that is still a role: in prose, a row, a heading, or its stack."""
+    return entry.described or entry.from_row or entry.opened_by is not None or bool(entry.stack)
 
 
 def _add_content(entry: Entry, block: Block) -> None:

@@ -1,6 +1,7 @@
 """Any input read into structured, markup-free text, once, for every platform and the CLI.
 
-A sent file (``.pdf``, ``.docx``, ``.txt``, ``.md``) or a pasted text (Markdown, HTML, text
+A sent file (``.pdf``, ``.docx``, ``.txt``, ``.md``) or a pasted text (Markdown, HTML,
+reStructuredText, text
 copied out of a PDF or Word) becomes the same thing: lines with headings on their own, list
 items as "- text", table rows as "cell — cell", and no markup left to show anyone.
 """
@@ -30,6 +31,7 @@ from bot.documents.files import (
 )
 from bot.documents.markdown import markdown_blocks
 from bot.documents.pasted import pasted_blocks
+from bot.documents.rst import looks_like_rst, rst_blocks
 
 __all__ = [
     "BINARY_TOO_BIG",
@@ -60,7 +62,15 @@ _MARKUP = re.compile(
 
 
 def read_blocks(text: str, markdown: bool | None = None) -> list[Block]:
-    """The blocks of a text; Markdown is read as Markdown (``None``: decide from the text)."""
+    """The blocks of a text; Markdown is read as Markdown (``None``: decide from the text).
+
+    Deciding, reStructuredText is read with docutils, then Markdown by its marks, else the
+    text is read as pasted lines.
+    """
+    if markdown is None and looks_like_rst(text):
+        blocks = rst_blocks(text)
+        if blocks is not None:
+            return blocks
     if markdown is None:
         markdown = bool(_MARKUP.search(text))
     return markdown_blocks(text) if markdown else pasted_blocks(text)

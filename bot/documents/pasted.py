@@ -15,7 +15,11 @@ _UNDERLINE = re.compile(r"^([=\-~^*#+`'\"])\1{2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.I)
 _CAPITALS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
 # A line that ends mid-sentence: the next one is its continuation if it starts in lower case.
-_OPEN_END = re.compile(r"(?:[,&/(–-]|\b(?:and|or|with|of|to|for|the|a|an|in|on|by|as|from))$", re.I)
+_OPEN_END = re.compile(
+    r"(?:[,&/(–-]|\b(?:and|or|with|of|to|for|the|a|an|in|on|at|by|as|from|into|via))$", re.I
+)
+# A leader between two parts of a line ("Acme, Engineer ------ Boston"): a row typed out.
+_LEADER = re.compile(r"(?<=\S)\s*(?:-{4,}|\.{4,}|_{4,}|·{4,})\s*(?=\S)")
 _WRAP_WIDTH = 70
 # Lines cut by the page are long; a short line (a name, a city) is never continued.
 _SHORTEST_WRAPPED = 40
@@ -25,10 +29,13 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]
 def pasted_blocks(text: str) -> list[Block]:
     """The blocks of plain text as people paste it."""
     blocks: list[Block] = []
+    indent = 0
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(_INVISIBLE.sub("", raw).replace("\xa0", " ").split())
         if not line or _PAGE_NUMBER.match(line):
             continue  # a page number of a PDF is not part of the text
+        # Lines indented alike under a long one are a paragraph wrapped by its author.
+        indented, indent = bool(indent) and _indent(raw) == indent, _indent(raw)
         if _UNDERLINE.match(line):
             # reStructuredText and setext: "Experience" over "==========" is a heading.
             if blocks and blocks[-1].kind == "text" and len(blocks[-1].text) <= len(line) + 2:
@@ -37,7 +44,9 @@ def pasted_blocks(text: str) -> list[Block]:
         marker = _ITEM.match(line)
         if marker is not None:
             blocks.append(Block("item", line[marker.end() :].strip()))
-        elif blocks and continues(blocks[-1], line):
+        elif _LEADER.search(line):
+            blocks.append(Block("row", _LEADER.sub(" — ", line)))
+        elif blocks and (continues(blocks[-1], line) or (indented and _long(blocks[-1]))):
             last = blocks[-1]
             # "tech-" + "nologies": a word the page hyphenated is one word again.
             joined = (
@@ -51,6 +60,17 @@ def pasted_blocks(text: str) -> list[Block]:
         else:
             blocks.append(Block("text", line))
     return blocks
+
+
+def _indent(raw: str) -> int:
+    """How far a line is indented, tabs counted as four spaces."""
+    expanded = raw.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _long(block: Block) -> bool:
+    """A text line long enough that the author's editor may have wrapped it."""
+    return block.kind == "text" and len(block.text) >= _WRAP_WIDTH
 
 
 def _is_heading(line: str) -> bool:
