@@ -37,3 +37,17 @@ pandoc -f rst -t docx -o "$out/maksadbek-resume.docx" "$out/maksadbek-resume.rst
 pandoc -f html -t plain -o "$out/mikeortman-resume.txt" "$out/src/mikeortman-resume.html"
 # A Word file built from a Markdown resume added later.
 pandoc -f markdown -t docx -o "$out/devexps-resume.docx" "$out/devexps-resume.md"
+# A Jake's-template resume whose jobs are under "Internship", and the text pdftotext gives of it.
+cp "$out/src/girish_kumar_resume.tex" "$tmp/"
+(cd "$tmp" && pdflatex -interaction=nonstopmode girish_kumar_resume.tex >/dev/null)
+cp "$tmp/girish_kumar_resume.pdf" "$out/girish-kumar-resume.pdf"
+pdftotext -enc UTF-8 "$tmp/girish_kumar_resume.pdf" "$out/girish-kumar-resume-from-pdf.txt"
+# PDFs pandoc makes (through pdflatex) and Word files of later Markdown and reStructuredText
+# resumes.
+for name in theprathamshah-resume 2kabhishek-resume; do
+    pandoc -f markdown -o "$out/$name.pdf" "$out/$name.md"
+done
+pandoc -f markdown -t docx -o "$out/2kabhishek-resume.docx" "$out/2kabhishek-resume.md"
+for name in stpierre-resume craigahobbs-resume ikhomutov-resume; do
+    pandoc -f rst -t docx -o "$out/$name.docx" "$out/$name.rst"
+done
