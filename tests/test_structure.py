@@ -173,3 +173,53 @@ def test_lines_indented_alike_under_a_long_one_are_one_paragraph() -> None:
     )
     assert [b.kind for b in blocks] == ["text", "text"]
     assert blocks[1].text.endswith("millions of customers.")
+
+
+def test_a_skills_heading_inside_experience_before_the_jobs_is_the_skills() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n#### 12 years of experience\n\n### Skill Set\n\n"
+        "* Backend: Go, PostgreSQL\n* Tools: Docker\n\n### Acme\n\n*(2019 - Present)*<br/>\n"
+        "**Backend Engineer**\n\n* Built the billing API\n\n### Initech\n\n*(2015 - 2019)*<br/>\n"
+        "**Developer**\n\n* Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "Acme" in parsed.roles[0].header and "Backend Engineer" in parsed.roles[0].header
+    assert "Go, PostgreSQL" in parsed.sections["skills"]
+
+
+def test_a_technologies_heading_under_a_job_stays_its_stack() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer, Acme, 2019 - 2021\n\n- Built the billing API\n\n"
+        "### Technologies\n\n- Go, PostgreSQL\n\n### Developer, Initech, 2015 - 2019\n\n"
+        "- Moved nightly jobs to a queue\n"
+    )
+    assert len(parsed.roles) == 2 and "skills" not in parsed.sections
+
+
+def test_internships_are_jobs_and_named_parts_end_the_jobs_in_plain_text() -> None:
+    parsed = parse_resume(
+        "Jane Doe\n\nInternship\nAcme, Berlin\nBackend Intern\nMay – July 2019\n"
+        "◦ Built the billing API in Go\n◦ Moved nightly jobs to a queue\n\n"
+        "Activities\nChess Club · 2018 – Present\n◦ Ran the club's website\n"
+    )
+    assert len(parsed.roles) == 1 and len(parsed.roles[0].bullets) == 2
+    assert "Chess Club" in parsed.sections["other"]
+
+
+def test_an_achievements_label_inside_a_job_does_not_end_the_jobs() -> None:
+    parsed = parse_resume(
+        "EXPERIENCE\nBackend Engineer, Acme, 2019 – 2021\nAchievements:\n• Built the billing API\n"
+        "Developer, Initech, 2015 – 2019\n• Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+
+
+def test_a_bullet_the_page_cut_is_joined_when_its_last_line_ends_the_sentence() -> None:
+    blocks = pasted_blocks(
+        "• Developed robust Java Spring Boot microservices to manage the orders, leveraging\n"
+        "Hibernate for efficient ORM and transactional integrity.\n"
+        "• Built the billing API in Go for the payments team and its partners\n"
+        "Initech Software Developer Nov 2019 – Sep 2023\n"
+    )
+    assert [b.kind for b in blocks] == ["item", "item", "text"]
+    assert blocks[0].text.endswith("transactional integrity.")

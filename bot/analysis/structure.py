@@ -36,10 +36,15 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "technical experience",
         "relevant experience",
         "work experience",
+        "internship",
+        "internships",
     ),
     "skills": (
         "skills",
+        "skill set",
+        "skillset",
         "technical skills",
+        "tech skills",
         "tech stack",
         "stack",
         "technologies",
@@ -96,6 +101,25 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "qualification",
         "qualifications",
     ),
+    # Parts that are none of the above; named, they end the one before ("Activities" after
+    # the jobs in text read out of a PDF, where no heading is marked).
+    "other": (
+        "activities",
+        "extracurricular activities",
+        "volunteering",
+        "volunteer work",
+        "awards",
+        "honors",
+        "awards and honors",
+        "honors and awards",
+        "publications",
+        "patents",
+        "interests",
+        "hobbies",
+        "references",
+        "achievements",
+        "accomplishments",
+    ),
 }
 # The last word of a heading that names its section ("Professional Experience", "Key Skills").
 _HEAD_WORDS = {
@@ -139,6 +163,8 @@ _KEY_VALUE = re.compile(
     r"description)\s*[:—–-]\s*",
     re.I,
 )
+# "12 years of experience", "2009-10-01 of experience": how long, under the heading; no job.
+_TAGLINE = re.compile(r"\bof (?:\w+ )?experience\W*$", re.I)
 _YEAR = re.compile(r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b", re.I)
 _SENTENCE = re.compile(r"[.!?](?:\s|$)")
 
@@ -188,7 +214,9 @@ def section_of(block: Block, headed: bool = False) -> str | None:
     if not name or len(name.split()) > (7 if block.kind == "heading" else 5) or prose:
         return None
     if name in _NAMES:
-        return _NAMES[name]
+        # "Achievements:" inside a job labels its bullets; "Achievements" alone is a part.
+        labels = _NAMES[name] == "other" and block.text.rstrip().endswith(":")
+        return None if labels else _NAMES[name]
     if block.kind == "heading" or block.text.isupper():
         # "Professional Experience" by its last word; "Technologies I've used:" by its first.
         words = name.split()
@@ -207,6 +235,8 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     # The level of the heading that opened the section: a heading as high or higher that
     # names no section ("## Certificates and Courses") ends experience too.
     opened_at = 0
+    # The experience section to go back to after a skills heading inside it.
+    outer: tuple[str, int] | None = None
     blocks = list(blocks)
     # Marked-up headings (Markdown's #, Word's styles), not lines in capitals guessed to be.
     headed = any(b.kind == "heading" and b.level > 0 for b in blocks)
@@ -215,9 +245,14 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             continue  # "# job-ingenious": a page's anchor id, not a heading anyone reads
         section = section_of(block, headed)
         inside = current in _ENTRY_SECTIONS and block.level > opened_at > 0
-        if inside and (section == "skills" or _words(block.text) not in _NAMES):
+        if inside and section == "skills" and not _any_role(found.sections[str(current)]):
+            # "### Skill Set" inside experience before any job: the skills, then the jobs.
+            outer = (str(current), opened_at)
+        elif inside and (section == "skills" or _words(block.text) not in _NAMES):
             # "### Technologies" under a job is its stack; "### Amplify Education" a company.
             section = None
+        elif section is not None:
+            outer = None
         if section == "experience" and found.sections.get("experience"):
             section = "experience again"  # told apart below, once its content is read
         if section is not None:
@@ -229,13 +264,21 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
                 found.headline.append(block.text)
             continue
         if block.kind == "heading" and _leaves(current, opened_at, block):
-            current = "other"
+            # A heading as high as the inner skills heading is the next job's, not a new part.
+            back = outer is not None and block.level > outer[1]
+            current, opened_at = outer if outer is not None and back else ("other", opened_at)
+            outer = None
             found.sections.setdefault(current, [])
         found.sections[current].append(block)
     _second_experience(found.sections)
     found.roles = entries(found.sections.get("experience", []))
     found.projects = entries(found.sections.get("projects", []))
     return found
+
+
+def _any_role(blocks: list[Block]) -> bool:
+    """Whether a section's blocks hold a date yet ("10 years of experience" is not a job's)."""
+    return any(_YEAR.search(b.text) and not _TAGLINE.search(b.text) for b in blocks)
 
 
 def _second_experience(sections: dict[str, list[Block]]) -> None:
@@ -285,20 +328,22 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     result: list[Entry] = []
     current: Entry | None = None
     parent: Block | None = None
-    stack_next = False
+    stack_next = ""  # after a stack heading: "line or items", then "items"
     for at, block in enumerate(lines):
         text = block.text.strip()
         if block.kind == "heading" and block.level == 0:
             # A line in capitals inside a job ("GOLANG DEVELOPER") is a title, not a heading.
             block = Block("text", block.text)
         if block.kind == "heading" and section_of(block) == "skills":
-            stack_next = True
+            stack_next = "line or items"
             continue
-        if stack_next and block.kind != "item":
-            stack_next = False
+        if _stack_line(block, stack_next):
+            # Under "### Technologies": one line, or a list, names the job's stack.
+            stack_next = "items" if block.kind == "item" else ""
             if current is not None:
                 current.stack.append(text)
             continue
+        stack_next = ""
         if block.kind == "item" or _STACK.match(text) or _is_paragraph(text):
             if current is not None:
                 _add_content(current, block)
@@ -329,6 +374,13 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     return list(kept)
 
 
+def _stack_line(block: Block, stack_next: str) -> bool:
+    """Whether a line names the job's stack, after a stack heading ("### Technologies")."""
+    if block.kind == "item":
+        return bool(stack_next)
+    return block.kind == "text" and stack_next == "line or items"
+
+
 def _header_line(text: str) -> str:
     """A header line as shown: "Period — …" labels dropped, "a | b" separators as "a · b"."""
     return _PIPES.sub(" · ", _KEY_VALUE.sub("", text))
@@ -353,7 +405,7 @@ def _add_content(entry: Entry, block: Block) -> None:
 
 def _is_label(text: str) -> bool:
     """A line that only labels what follows ("Responsibilities:", "Project: Billing")."""
-    if _LABEL_ONLY.match(text) or _SUBLABEL.match(text):
+    if _LABEL_ONLY.match(text) or _SUBLABEL.match(text) or _TAGLINE.search(text):
         return True
     return text.endswith(":") and len(text.split()) <= 8 and not _YEAR.search(text)
 

@@ -21,6 +21,7 @@ _OPEN_END = re.compile(
 # A leader between two parts of a line ("Acme, Engineer ------ Boston"): a row typed out.
 _LEADER = re.compile(r"(?<=\S)\s*(?:-{4,}|\.{4,}|_{4,}|·{4,})\s*(?=\S)")
 _WRAP_WIDTH = 70
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 # Lines cut by the page are long; a short line (a name, a city) is never continued.
 _SHORTEST_WRAPPED = 40
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]")
@@ -62,6 +63,11 @@ def pasted_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _ends_sentence(line: str) -> bool:
+    """A line of a few words that ends a sentence and holds no year (not a job's header)."""
+    return line.endswith(".") and len(line.split()) >= 4 and not _YEARISH.search(line)
+
+
 def _indent(raw: str) -> int:
     """How far a line is indented, tabs counted as four spaces."""
     expanded = raw.expandtabs(4)
@@ -90,6 +96,10 @@ def continues(previous: Block, line: str) -> bool:
         return True
     starts_low = line[:1].islower() or line[:1] in ",;)%"
     if starts_low:
+        return True
+    # "…leveraging" + "Hibernate for efficient ORM and transactional integrity.": a long bullet
+    # the page cut, whose last line ends the sentence; a job's header has a date or no period.
+    if cut_short and len(previous.text) >= _WRAP_WIDTH and _ends_sentence(line):
         return True
     # A long line that stopped mid-phrase ("…leveraging in house tooling as well as custom")
     # was cut by the page width; the next line is its end even when it starts in capitals.
