@@ -223,3 +223,25 @@ def test_a_bullet_the_page_cut_is_joined_when_its_last_line_ends_the_sentence() 
     )
     assert [b.kind for b in blocks] == ["item", "item", "text"]
     assert blocks[0].text.endswith("transactional integrity.")
+
+
+def test_a_description_that_opens_with_the_title_gives_the_title() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### 05.2019 -- 07.2021 Acme (payments, remote)\n"
+        "django developer; helped deliver the billing API and drove the move of the nightly "
+        "jobs to a queue, with the tests and the logging that came with it.\n\n"
+        "### 2015 -- 2019 Initech\nBackend Engineer. Wrote the reports service and kept the "
+        "database healthy for the whole of the company and its customers.\n"
+    )
+    assert "django developer" in parsed.roles[0].header
+    assert "Backend Engineer" in parsed.roles[1].header
+
+
+def test_a_title_cased_line_naming_skills_opens_them_in_plain_text() -> None:
+    parsed = parse_resume(
+        "Experience\n\nDeveloper, Acme, 2019 - 2021\n- Wrote the API\n\n"
+        "Related Skills and Activities\n- Python, PostgreSQL\n"
+        "Strong skills in Python\n"
+    )
+    assert "PostgreSQL" in parsed.sections["skills"]
+    assert len(parsed.roles) == 1 and parsed.roles[0].bullets == ("Wrote the API",)

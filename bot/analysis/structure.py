@@ -11,135 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.analysis.section_names import NAMES, SECTION_WORDS, SENTENCE, YEAR, plain_words, section_of
 from bot.documents import Block
 
-# Each section and the words its heading is made of, in the variants people use.
-SECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "experience": (
-        "experience",
-        "employment",
-        "work history",
-        "job history",
-        "career history",
-        "career",
-        "professional journey",
-        "professional background",
-        "work",
-        "jobs",
-        "positions",
-        "experience timeline",
-        "professional experience",
-        "employment history",
-        "work experience",
-        "career summary",
-        "industry experience",
-        "technical experience",
-        "relevant experience",
-        "work experience",
-        "internship",
-        "internships",
-    ),
-    "skills": (
-        "skills",
-        "skill set",
-        "skillset",
-        "technical skills",
-        "tech skills",
-        "tech stack",
-        "stack",
-        "technologies",
-        "technology",
-        "key technologies",
-        "proficiencies",
-        "key proficiencies",
-        "competencies",
-        "expertise",
-        "tools",
-        "tooling",
-        "toolbox",
-        "languages and technologies",
-        "skills & tooling",
-        "core skills",
-        "key skills",
-        "skills summary",
-        "core competencies",
-        "technical proficiencies",
-        "areas of expertise",
-        "technical expertise",
-    ),
-    "summary": (
-        "summary",
-        "profile",
-        "about",
-        "about me",
-        "objective",
-        "overview",
-        "professional summary",
-        "about & value",
-        "introduction",
-        "bio",
-    ),
-    "projects": (
-        "projects",
-        "personal projects",
-        "side projects",
-        "selected projects",
-        "open source",
-        "pet projects",
-        "portfolio",
-        "open source contributions",
-    ),
-    "education": (
-        "education",
-        "academic background",
-        "certifications",
-        "certificates",
-        "courses",
-        "training",
-        "education & certifications",
-        "degrees",
-        "qualification",
-        "qualifications",
-    ),
-    # Parts that are none of the above; named, they end the one before ("Activities" after
-    # the jobs in text read out of a PDF, where no heading is marked).
-    "other": (
-        "activities",
-        "extracurricular activities",
-        "volunteering",
-        "volunteer work",
-        "awards",
-        "honors",
-        "awards and honors",
-        "honors and awards",
-        "publications",
-        "patents",
-        "interests",
-        "hobbies",
-        "references",
-        "achievements",
-        "accomplishments",
-    ),
-}
-# The last word of a heading that names its section ("Professional Experience", "Key Skills").
-_HEAD_WORDS = {
-    "experience": "experience",
-    "employment": "experience",
-    "history": "experience",
-    "journey": "experience",
-    "timeline": "experience",
-    "skills": "skills",
-    "technologies": "skills",
-    "stack": "skills",
-    "proficiencies": "skills",
-    "tooling": "skills",
-    "summary": "summary",
-    "profile": "summary",
-    "projects": "projects",
-    "education": "education",
-    "certifications": "education",
-}
-_NAMES = {name: section for section, names in SECTION_WORDS.items() for name in names}
+__all__ = ["SECTION_WORDS", "Entry", "Structure", "entries", "read_structure", "section_of"]
+
 _LABEL_ONLY = re.compile(
     r"^(?:job|role|responsibilities|key responsibilities|achievements|key achievements|"
     r"highlights|duties|tasks|accomplishments|impact|description|other achievements)\s*:?$",
@@ -165,8 +41,14 @@ _KEY_VALUE = re.compile(
 )
 # "12 years of experience", "2009-10-01 of experience": how long, under the heading; no job.
 _TAGLINE = re.compile(r"\bof (?:\w+ )?experience\W*$", re.I)
-_YEAR = re.compile(r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b", re.I)
-_SENTENCE = re.compile(r"[.!?](?:\s|$)")
+# Words that make a phrase a job title ("python developer", "Lead Engineer", "CTO").
+_ROLE_WORD = re.compile(
+    r"\b(?:developer|engineer|programmer|architect|lead|manager|consultant|intern|"
+    r"administrator|analyst|devops|designer|director|cto|founder|scientist|sre|contractor|"
+    r"freelancer)s?\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;.:]\s|\s[—–]\s")
 
 
 @dataclass
@@ -194,40 +76,6 @@ class Structure:
     projects: list[Entry] = field(default_factory=list)
 
 
-def _words(text: str) -> str:
-    return " ".join(re.sub(r"[^\w&]+", " ", text.casefold()).split())
-
-
-def section_of(block: Block, headed: bool = False) -> str | None:
-    """The section a heading-like block opens, or None when it is content.
-
-    A heading (or a line in capitals) may name its section by its last word ("Professional
-    Experience", "KEY PROFICIENCIES"); a plain line must be a section's name exactly, so a
-    company called "Elemental Technologies" is not taken for the skills. In a document with
-    headings (``headed``), only headings and lines in capitals open sections: a bold line
-    "Personal Projects:" inside a job is a label, not the projects section.
-    """
-    if block.kind == "item" or (headed and block.kind != "heading" and not block.text.isupper()):
-        return None
-    name = _words(block.text)
-    prose = block.kind != "heading" and _SENTENCE.search(block.text)
-    if not name or len(name.split()) > (7 if block.kind == "heading" else 5) or prose:
-        return None
-    if name in _NAMES:
-        # "Achievements:" inside a job labels its bullets; "Achievements" alone is a part.
-        labels = _NAMES[name] == "other" and block.text.rstrip().endswith(":")
-        return None if labels else _NAMES[name]
-    if block.kind == "heading" or block.text.isupper():
-        # "Professional Experience" by its last word; "Technologies I've used:" by its first.
-        words = name.split()
-        section = _HEAD_WORDS.get(words[-1]) or _HEAD_WORDS.get(words[0])
-        # "Related Skills and Activities", "Languages, Skills & Tools": skills by any word.
-        section = section or ("skills" if "skills" in words else None)
-        if section is not None and not _YEAR.search(block.text):
-            return section
-    return None
-
-
 def read_structure(blocks: Iterable[Block]) -> Structure:
     """Sections by their headings; an unknown heading outside experience starts "other"."""
     found = Structure()
@@ -248,7 +96,7 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         if inside and section == "skills" and not _any_role(found.sections[str(current)]):
             # "### Skill Set" inside experience before any job: the skills, then the jobs.
             outer = (str(current), opened_at)
-        elif inside and (section == "skills" or _words(block.text) not in _NAMES):
+        elif inside and (section == "skills" or plain_words(block.text) not in NAMES):
             # "### Technologies" under a job is its stack; "### Amplify Education" a company.
             section = None
         elif section is not None:
@@ -278,7 +126,7 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
 
 def _any_role(blocks: list[Block]) -> bool:
     """Whether a section's blocks hold a date yet ("10 years of experience" is not a job's)."""
-    return any(_YEAR.search(b.text) and not _TAGLINE.search(b.text) for b in blocks)
+    return any(YEAR.search(b.text) and not _TAGLINE.search(b.text) for b in blocks)
 
 
 def _second_experience(sections: dict[str, list[Block]]) -> None:
@@ -290,7 +138,7 @@ def _second_experience(sections: dict[str, list[Block]]) -> None:
     again = sections.pop("experience again", None)
     if again is None:
         return
-    dated = any(_YEAR.search(block.text) for block in again)
+    dated = any(YEAR.search(block.text) for block in again)
     sections.setdefault("experience" if dated else "skills", []).extend(again)
 
 
@@ -310,9 +158,9 @@ def _leaves(current: str, opened_at: int, block: Block) -> bool:
 
 def _sub_section(block: Block) -> bool:
     """An undated heading inside experience that names a part of the resume, not a role."""
-    words = _words(block.text).split()
+    words = plain_words(block.text).split()
     # By its first word: "Experience overall", "Highlights"; "Amplify Education" is a company.
-    return not _YEAR.search(block.text) and bool(words) and words[0] in _PART_WORDS
+    return not YEAR.search(block.text) and bool(words) and words[0] in _PART_WORDS
 
 
 def entries(blocks: Iterable[Block]) -> list[Entry]:
@@ -324,7 +172,7 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     lines = [b for b in blocks if b.text.strip() and not _is_label(b.text.strip())]
     if lines and all(b.kind == "item" for b in lines):
         # Only a list: each dated item is a role told in one line ("Acme, Engineer (2019–21)").
-        return [Entry(header=[_header_line(b.text)]) for b in lines if _YEAR.search(b.text)]
+        return [Entry(header=[_header_line(b.text)]) for b in lines if YEAR.search(b.text)]
     result: list[Entry] = []
     current: Entry | None = None
     parent: Block | None = None
@@ -400,21 +248,38 @@ def _add_content(entry: Entry, block: Block) -> None:
     elif _STACK.match(text):
         entry.stack.append(text)
     else:
+        title = None if entry.described or entry.bullets else _opening_title(text, entry)
+        if title is not None:
+            entry.header.append(title)
         entry.described = True
+
+
+def _opening_title(text: str, entry: Entry) -> str | None:
+    """The job title a description opens with ("django developer; helped deliver…"), if any.
+
+    Some people give the company and dates above and start the paragraph with their title;
+    it belongs with the header. A header that already names a role keeps its own.
+    """
+    if any(_ROLE_WORD.search(line) for line in entry.header):
+        return None
+    clause = _CLAUSE_END.split(text, maxsplit=1)[0].strip()
+    if len(clause.split()) > 5 or not _ROLE_WORD.search(clause):
+        return None
+    return clause
 
 
 def _is_label(text: str) -> bool:
     """A line that only labels what follows ("Responsibilities:", "Project: Billing")."""
     if _LABEL_ONLY.match(text) or _SUBLABEL.match(text) or _TAGLINE.search(text):
         return True
-    return text.endswith(":") and len(text.split()) <= 8 and not _YEAR.search(text)
+    return text.endswith(":") and len(text.split()) <= 8 and not YEAR.search(text)
 
 
 def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
     """Whether a header-like line starts the next entry rather than adding to this header."""
     if current.described:
         return True
-    if bool(_YEAR.search(block.text)) and _dated(current):
+    if bool(YEAR.search(block.text)) and _dated(current):
         return True  # two dated lines are two entries
     if not current.bullets:
         return False
@@ -422,15 +287,15 @@ def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
     for following in [block, *after[:3]]:
         if following.kind == "item":
             return False
-        if _YEAR.search(following.text):
+        if YEAR.search(following.text):
             return True
     return False
 
 
 def _dated(entry: Entry) -> bool:
-    return any(_YEAR.search(line) for line in entry.header)
+    return any(YEAR.search(line) for line in entry.header)
 
 
 def _is_paragraph(text: str) -> bool:
     """Prose about a role (a description), not a header line: long, and a sentence or undated."""
-    return len(text.split()) >= 14 and (bool(_SENTENCE.search(text)) or not _YEAR.search(text))
+    return len(text.split()) >= 14 and (bool(SENTENCE.search(text)) or not YEAR.search(text))
