@@ -245,3 +245,26 @@ def test_a_title_cased_line_naming_skills_opens_them_in_plain_text() -> None:
     )
     assert "PostgreSQL" in parsed.sections["skills"]
     assert len(parsed.roles) == 1 and parsed.roles[0].bullets == ("Wrote the API",)
+
+
+def test_restructuredtext_fields_named_by_years_are_jobs_told_in_prose() -> None:
+    parsed = parse_resume(
+        "Employment\n----------\n\n:2019-2021:\n  Senior DevOps engineer at the `Acme Foundation\n"
+        "  <https://acme.example>`_ (previously Acme Mobile). Cut the cloud bill and moved the\n"
+        "  services to containers, with logs and metrics for all of them.\n\n:2017-2018:\n"
+        "  Jr. sysadmin and help-desk in Initech's library, supporting the Windows servers.\n"
+    )
+    first, second = (role.header for role in parsed.roles)
+    assert first == (
+        "2019-2021 · Senior DevOps engineer at the Acme Foundation (previously Acme Mobile)"
+    )
+    assert second == "2017-2018 · Jr. sysadmin and help-desk in Initech's library"
+
+
+def test_a_heading_naming_the_section_it_is_in_stays_inside_it() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Developer, Acme, 2019 - 2021\n\n- Wrote the API\n\n"
+        "## Skills & Expertise\n\n### Programming Languages\n\n- Python\n\n"
+        "### Frameworks & APIs\n\n- Django\n"
+    )
+    assert "Python" in parsed.sections["skills"] and "Django" in parsed.sections["skills"]

@@ -45,10 +45,17 @@ _TAGLINE = re.compile(r"\bof (?:\w+ )?experience\W*$", re.I)
 _ROLE_WORD = re.compile(
     r"\b(?:developer|engineer|programmer|architect|lead|manager|consultant|intern|"
     r"administrator|analyst|devops|designer|director|cto|founder|scientist|sre|contractor|"
-    r"freelancer)s?\b",
+    r"freelancer|sysadmin|tutor|teacher|instructor|specialist|technician|president)s?\b",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[;.:]\s|\s[—–]\s")
+_CLAUSE_END = re.compile(r"[;.:,]\s|\s[—–]\s")
+# "Jr. sysadmin": an abbreviation's period ends no clause (marked, then put back).
+_ABBREVIATION = re.compile(r"\b(Jr|Sr|St|Inc|Ltd|Co|Corp|Dr)\.\s", re.I)
+_KEPT_DOT = "\u2024"
+_AT_COMPANY = re.compile(r"\s(?:at|in|of|for|with)\s", re.I)
+_TITLE_ALONE_AT_MOST = 5
+_TITLE_AT_MOST = 12
+_SENTENCE_AT_LEAST = 10
 
 
 @dataclass
@@ -99,6 +106,8 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         elif inside and (section == "skills" or plain_words(block.text) not in NAMES):
             # "### Technologies" under a job is its stack; "### Amplify Education" a company.
             section = None
+        elif section is not None and section == current and block.level > opened_at:
+            section = None  # "### Programming Languages" under "## Skills & Expertise"
         elif section is not None:
             outer = None
         if section == "experience" and found.sections.get("experience"):
@@ -262,10 +271,13 @@ def _opening_title(text: str, entry: Entry) -> str | None:
     """
     if any(_ROLE_WORD.search(line) for line in entry.header):
         return None
-    clause = _CLAUSE_END.split(text, maxsplit=1)[0].strip()
-    if len(clause.split()) > 5 or not _ROLE_WORD.search(clause):
+    marked = _ABBREVIATION.sub("\\1" + _KEPT_DOT, text)
+    clause = _CLAUSE_END.split(marked, maxsplit=1)[0].strip()
+    # "django developer", or with its company: "Senior DevOps engineer at the Endless OS …".
+    longest = _TITLE_AT_MOST if _AT_COMPANY.search(clause) else _TITLE_ALONE_AT_MOST
+    if len(clause.split()) > longest or not _ROLE_WORD.search(clause):
         return None
-    return clause
+    return clause.replace(_KEPT_DOT, ". ")
 
 
 def _is_label(text: str) -> bool:
@@ -297,5 +309,11 @@ def _dated(entry: Entry) -> bool:
 
 
 def _is_paragraph(text: str) -> bool:
-    """Prose about a role (a description), not a header line: long, and a sentence or undated."""
-    return len(text.split()) >= 14 and (bool(SENTENCE.search(text)) or not YEAR.search(text))
+    """Prose about a role (a description), not a header line: long, and a sentence or undated.
+
+    A whole sentence ("Volunteered as a tutor at …, teaching math and English.") may be shorter.
+    """
+    words = len(text.split())
+    if words >= _SENTENCE_AT_LEAST and text.endswith(".") and not YEAR.search(text):
+        return True
+    return words >= 14 and (bool(SENTENCE.search(text)) or not YEAR.search(text))

@@ -27,6 +27,7 @@ _RST_ONLY = re.compile(
     r"|^[ \t]*\|[ \t][^|\n]*$|::[ \t]*$",
     re.M,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Marks only Markdown has: an ATX heading ("## Experience") or a [link](url).
 _MARKDOWN_ONLY = re.compile(r"^#{1,6}[ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)", re.M)
 # Nothing the text asks for is done: no files read, no raw HTML, no messages printed.
@@ -91,7 +92,11 @@ def _walk(node: Any, depth: int, out: list[Block]) -> None:
         elif isinstance(child, nodes.title | nodes.subtitle | nodes.rubric):
             out.append(Block("heading", _text(child), max(depth, 1)))
         elif isinstance(child, _LINES):
-            out.extend(split_lines(child.astext(), "text"))
+            # A paragraph is one line however it was wrapped; a literal block keeps its lines.
+            kept = isinstance(child, nodes.literal_block | nodes.doctest_block)
+            out.extend(
+                split_lines(child.astext(), "text") if kept else [Block("text", _text(child))]
+            )
         elif isinstance(child, nodes.list_item):
             _item(child, depth, out)
         elif isinstance(child, nodes.field):
@@ -118,6 +123,11 @@ def _field(node: Any, depth: int, out: list[Block]) -> None:
     """A field (":Email: jane@…"): "name: value" on one line, then anything else its body holds."""
     name, body = node.children[0], node.children[1]
     parts = list(body.children)
+    if _YEAR.search(_text(name)):
+        # ":2019-2021: Senior DevOps engineer at …": the years head what the body tells.
+        out.append(Block("text", _text(name)))
+        _walk(body, depth, out)
+        return
     first = _text(parts.pop(0)) if parts and isinstance(parts[0], nodes.paragraph) else ""
     out.append(Block("text", f"{_text(name)}: {first}".strip()))
     for part in parts:
