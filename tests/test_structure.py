@@ -268,3 +268,35 @@ def test_a_heading_naming_the_section_it_is_in_stays_inside_it() -> None:
         "### Frameworks & APIs\n\n- Django\n"
     )
     assert "Python" in parsed.sections["skills"] and "Django" in parsed.sections["skills"]
+
+
+def test_text_out_of_a_pdf_joins_the_lines_the_page_cut() -> None:
+    blocks = pasted_blocks(
+        "- Developing the UI of the service, using HTML, CSS, ExtJS and\nDjango templates;\n"
+        "- Managed the release cycles for the licensees (e.g. Cisco) and customers (e.g.\n"
+        "Network Magic).\n"
+        "Senior Director, Engineering Zillow Group, Seattle, WA 2/2017 - 5/2019\n"
+        "Director of Engineering responsible for Home Loans, and Mortech.\n"
+        "Worked on the reports service and the database of the whole company, with the\n"
+        "\n"
+        "Senior Web Developer with Acme Software Co, Ltd.\n"
+    )
+    assert [b.text for b in blocks] == [
+        "Developing the UI of the service, using HTML, CSS, ExtJS and Django templates;",
+        "Managed the release cycles for the licensees (e.g. Cisco) and customers (e.g. "
+        "Network Magic).",
+        "Senior Director, Engineering Zillow Group, Seattle, WA 2/2017 - 5/2019",
+        "Director of Engineering responsible for Home Loans, and Mortech.",
+        "Worked on the reports service and the database of the whole company, with the",
+        "Senior Web Developer with Acme Software Co, Ltd.",
+    ]
+
+
+def test_a_long_dated_line_alone_is_a_role_told_in_one_line() -> None:
+    parsed = parse_resume(
+        "EXPERIENCE\n"
+        "July, 2019 - present Full Stack Developer at Acme, remote, Django and React\n"
+        "September, 2018 - May, 2019 Python Developer at Initech\n"
+        "• Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [0, 1]

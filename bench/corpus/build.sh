@@ -51,3 +51,9 @@ pandoc -f markdown -t docx -o "$out/2kabhishek-resume.docx" "$out/2kabhishek-res
 for name in stpierre-resume craigahobbs-resume ikhomutov-resume; do
     pandoc -f rst -t docx -o "$out/$name.docx" "$out/$name.rst"
 done
+# PDFs pandoc makes (through pdflatex) of the Markdown and reStructuredText resumes added later
+# that pdflatex can typeset (no emoji or Hebrew).
+pandoc -f markdown -o "$out/2garryn-resume.pdf" "$out/2garryn-resume.md"
+for name in ikhomutov-resume stpierre-resume craigahobbs-resume rtnpro-resume smt-resume; do
+    pandoc -f rst -o "$out/$name.pdf" "$out/$name.rst"
+done
