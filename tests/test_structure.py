@@ -290,13 +290,3 @@ def test_text_out_of_a_pdf_joins_the_lines_the_page_cut() -> None:
         "Worked on the reports service and the database of the whole company, with the",
         "Senior Web Developer with Acme Software Co, Ltd.",
     ]
-
-
-def test_a_long_dated_line_alone_is_a_role_told_in_one_line() -> None:
-    parsed = parse_resume(
-        "EXPERIENCE\n"
-        "July, 2019 - present Full Stack Developer at Acme, remote, Django and React\n"
-        "September, 2018 - May, 2019 Python Developer at Initech\n"
-        "• Moved nightly jobs to a queue\n"
-    )
-    assert [len(role.bullets) for role in parsed.roles] == [0, 1]

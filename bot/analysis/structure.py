@@ -56,10 +56,8 @@ _AT_COMPANY = re.compile(r"\s(?:at|in|of|for|with)\s", re.I)
 _TITLE_ALONE_AT_MOST = 5
 _TITLE_AT_MOST = 12
 _SENTENCE_AT_LEAST = 10
-# A job's header lines before its dates: company, two lines of address, title.
-_HEADER_LINES_AT_MOST = 4
-# A dated header line this long tells the whole role (title, company, place, stack).
-_ONE_LINE_ROLE_WORDS = 8
+# How far after bullets a date still marks the next job's header (company, title, dates).
+_HEADER_LINES_AT_MOST = 3
 
 
 @dataclass
@@ -249,9 +247,7 @@ def _header_line(text: str) -> str:
 
 def _stands_alone(entry: Entry) -> bool:
     """A role with no bullets that is still a role: in prose, a row, a heading, or its stack."""
-    told = entry.described or entry.from_row or entry.opened_by is not None or bool(entry.stack)
-    # "July, 2019 - present Full Stack Developer at Acme, remote, Django and React": one line.
-    return told or any(len(line.split()) >= _ONE_LINE_ROLE_WORDS for line in entry.header)
+    return entry.described or entry.from_row or entry.opened_by is not None or bool(entry.stack)
 
 
 def _add_content(entry: Entry, block: Block) -> None:
