@@ -57,3 +57,6 @@ pandoc -f markdown -o "$out/2garryn-resume.pdf" "$out/2garryn-resume.md"
 for name in ikhomutov-resume stpierre-resume craigahobbs-resume rtnpro-resume smt-resume; do
     pandoc -f rst -o "$out/$name.pdf" "$out/$name.rst"
 done
+pandoc -f markdown -t docx -o "$out/010101mostafa-resume.docx" "$out/010101mostafa-resume.md"
+pandoc -f markdown -t docx -o "$out/28kayak-resume.docx" "$out/28kayak-resume.md"
+pandoc -f markdown -o "$out/28kayak-resume.pdf" "$out/28kayak-resume.md"
