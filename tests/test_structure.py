@@ -290,3 +290,21 @@ def test_text_out_of_a_pdf_joins_the_lines_the_page_cut() -> None:
         "Worked on the reports service and the database of the whole company, with the",
         "Senior Web Developer with Acme Software Co, Ltd.",
     ]
+
+
+def test_a_stray_markdown_heading_in_text_out_of_a_file_leaves_it_plain_text() -> None:
+    text = (
+        "Jane Doe\nBackend developer who builds billing systems, and the tests that keep them.\n"
+        "Experience\nAcme Inc\nNov 2020 – Present\n- Built the billing API\n"
+        "### Initech (part time) Oct, 2017 – Mar, 2018\n- Moved nightly jobs to a queue\n"
+    )
+    parsed = parse_resume(text)
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "#" not in as_plain_text(text)
+
+
+def test_markdown_headings_that_name_no_section_leave_plain_section_lines_working() -> None:
+    parsed = parse_resume(
+        "# Jane Doe\n\nExperience\n\n### Acme\n\n2019 - 2021\n\n- Built the billing API\n"
+    )
+    assert len(parsed.roles) == 1 and "Acme" in parsed.roles[0].header

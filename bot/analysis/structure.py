@@ -96,7 +96,8 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     outer: tuple[str, int] | None = None
     blocks = list(blocks)
     # Marked-up headings (Markdown's #, Word's styles), not lines in capitals guessed to be.
-    headed = any(b.kind == "heading" and b.level > 0 for b in blocks)
+    # Only when one of them names a section: a stray "### …" left in text out of Word is none.
+    headed = any(b.kind == "heading" and b.level > 0 and section_of(b) for b in blocks)
     for block in blocks:
         if block.kind == "heading" and _SLUG.match(block.text):
             continue  # "# job-ingenious": a page's anchor id, not a heading anyone reads

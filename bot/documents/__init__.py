@@ -72,8 +72,18 @@ def read_blocks(text: str, markdown: bool | None = None) -> list[Block]:
         if blocks is not None:
             return blocks
     if markdown is None:
-        markdown = bool(_MARKUP.search(text))
+        markdown = _looks_like_markdown(text)
     return markdown_blocks(text) if markdown else pasted_blocks(text)
+
+
+def _looks_like_markdown(text: str) -> bool:
+    """Markdown's marks, beyond one stray "### …" line left in text read out of a file."""
+    signs = [m.group(0) for m in _MARKUP.finditer(text)]
+    if not signs:
+        return False
+    headings = [s for s in signs if s.startswith("#")]
+    first_line = text.lstrip().startswith("#")
+    return len(headings) < len(signs) or len(headings) > 1 or first_line
 
 
 def as_plain_text(text: str) -> str:

@@ -11,6 +11,7 @@ import re
 from bot.documents.blocks import Block
 
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔]|\d{1,2}[.)])\s+")
+_ATX = re.compile(r"^#{1,6}\s+")
 _UNDERLINE = re.compile(r"^([=\-~^*#+`'\"])\1{2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.I)
 _CAPITALS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
@@ -54,7 +55,9 @@ def pasted_blocks(text: str) -> list[Block]:
                 blocks[-1] = Block("heading", blocks[-1].text, 1)
             continue
         marker = _ITEM.match(line)
-        if marker is not None:
+        if _ATX.match(line):
+            blocks.append(Block("heading", _ATX.sub("", line)))  # a "### …" line pasted as is
+        elif marker is not None:
             blocks.append(Block("item", line[marker.end() :].strip()))
         elif _LEADER.search(line):
             blocks.append(Block("row", _LEADER.sub(" — ", line)))
