@@ -135,6 +135,8 @@ _HEAD_WORDS = {
 }
 # Every name of a section, to the section it names.
 NAMES = {name: section for section, names in SECTION_WORDS.items() for name in names}
+# "Recent work experience": a plain line this short ending in "experience" heads the jobs.
+_PLAIN_EXPERIENCE_WORDS = 4
 _SMALL_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with"})
 # A year, or a word for now: what makes a line a dated one.
 YEAR = re.compile(r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b", re.I)
@@ -173,8 +175,26 @@ def section_of(block: Block, headed: bool = False) -> str | None:
         section = section or ("skills" if "skills" in words else None)
         if section is not None and not YEAR.search(block.text):
             return section
-    elif "skills" in name.split() and _title_case(block.text):
-        return "skills"  # a heading in text read out of a Word file: "Related Skills and Tools"
+    else:
+        return _plain_heading(block.text, name.split())
+    return None
+
+
+def _plain_heading(text: str, words: list[str]) -> str | None:
+    """A plain line that reads as a heading in text out of a Word file or a PDF.
+
+    "Related Skills and Tools" or "My Professional Journey" in title case, or a short line
+    ending in "experience" ("Recent work experience"). Only the skills and the jobs are named
+    this way: a company called "Elemental Technologies" must not open the skills.
+    """
+    if YEAR.search(text) or any(ch.isdigit() for ch in text):
+        return None
+    if "skills" in words and _title_case(text):
+        return "skills"
+    if _HEAD_WORDS.get(words[-1]) == "experience" and _title_case(text):
+        return "experience"
+    if words[-1] == "experience" and len(words) <= _PLAIN_EXPERIENCE_WORDS:
+        return "experience"
     return None
 
 

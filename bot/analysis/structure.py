@@ -103,7 +103,8 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             continue  # "# job-ingenious": a page's anchor id, not a heading anyone reads
         section = section_of(block, headed)
         inside = current in _ENTRY_SECTIONS and block.level > opened_at > 0
-        if inside and section == "skills" and not _any_role(found.sections[str(current)]):
+        first = inside or (current in _ENTRY_SECTIONS and not headed)
+        if first and section == "skills" and not _any_role(found.sections[str(current)]):
             # "### Skill Set" inside experience before any job: the skills, then the jobs.
             outer = (str(current), opened_at)
         elif inside and (section == "skills" or plain_words(block.text) not in NAMES):
@@ -129,11 +130,32 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             current, opened_at = outer if outer is not None and back else ("other", opened_at)
             outer = None
             found.sections.setdefault(current, [])
+        elif outer is not None and current == "skills" and _back_to_jobs(block):
+            # Unmarked text: the first dated line after the skills is a job's; its company
+            # line may have come just before it.
+            current, opened_at = outer
+            found.sections[current].extend(_trailing_lines(found.sections["skills"]))
+            outer = None
         found.sections[current].append(block)
     _second_experience(found.sections)
     found.roles = entries(found.sections.get("experience", []))
     found.projects = entries(found.sections.get("projects", []))
     return found
+
+
+def _back_to_jobs(block: Block) -> bool:
+    """A plain dated line (not a list item) after a skills list inside the jobs: a job's."""
+    return block.kind != "item" and block.level == 0 and _any_role([block])
+
+
+def _trailing_lines(blocks: list[Block]) -> list[Block]:
+    """The plain lines at the end of a section after its last list item, taken out of it."""
+    at = len(blocks)
+    while at > 0 and blocks[at - 1].kind in {"text", "row"}:
+        at -= 1
+    taken = blocks[at:]
+    del blocks[at:]
+    return taken
 
 
 def _any_role(blocks: list[Block]) -> bool:
