@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from bench.export_samples import junior_sample, senior_sample
@@ -308,3 +311,35 @@ def test_markdown_headings_that_name_no_section_leave_plain_section_lines_workin
         "# Jane Doe\n\nExperience\n\n### Acme\n\n2019 - 2021\n\n- Built the billing API\n"
     )
     assert len(parsed.roles) == 1 and "Acme" in parsed.roles[0].header
+
+
+def test_month_and_two_digit_year_dates_mark_jobs() -> None:
+    parsed = parse_resume(
+        "EXPERIENCE\n\nAcme - Rails Developer (Remote) 01/23 - present\n- Built the billing API\n\n"
+        "Initech - Utility Worker (Denver, CO) 05/21 - 12/21\n- Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "05/21 - 12/21" in parsed.roles[1].header
+
+
+def test_jobs_told_by_their_headers_alone_are_all_kept() -> None:
+    parsed = parse_resume(
+        "Experience\n\nJunior Python Developer (Apr 2022 - ongoing)\nAcme\n\n"
+        "Intern Backend Developer (Oct 2021 - Dec 2021)\nInitech\n\n"
+        "Certificates and Courses\n- Kubernetes for developers (2021)\n"
+    )
+    assert ["Acme" in r.header for r in parsed.roles] == [True, False]
+    assert "Initech" in parsed.roles[1].header and "education" in parsed.sections
+
+
+def test_line_breaks_inside_a_word_paragraph_keep_their_lines() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Backend Engineer")
+    paragraph.add_run().add_break()
+    paragraph.add_run("Acme, Berlin")
+    paragraph.add_run().add_break()
+    paragraph.add_run("2019 - 2021")
+    data = io.BytesIO()
+    document.save(data)
+    text = read_document("cv.docx", data.getvalue())
+    assert text.split("\n") == ["Backend Engineer", "Acme, Berlin", "2019 - 2021"]

@@ -139,7 +139,10 @@ NAMES = {name: section for section, names in SECTION_WORDS.items() for name in n
 _PLAIN_EXPERIENCE_WORDS = 4
 _SMALL_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with"})
 # A year, or a word for now: what makes a line a dated one.
-YEAR = re.compile(r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b", re.I)
+YEAR = re.compile(
+    r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b|\b(?:0?[1-9]|1[0-2])/\d\d\b(?!/)",
+    re.I,
+)
 SENTENCE = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -195,6 +198,10 @@ def _plain_heading(text: str, words: list[str]) -> str | None:
         return "experience"
     if words[-1] == "experience" and len(words) <= _PLAIN_EXPERIENCE_WORDS:
         return "experience"
+    # "Certificates and Courses": names of one section joined by "and".
+    named = {NAMES.get(w) for w in words if w not in _SMALL_WORDS and w != "&"}
+    if _title_case(text) and len(named) == 1 and None not in named:
+        return named.pop()
     return None
 
 

@@ -252,7 +252,9 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
         result.append(current)
     # A header with nothing under it is a stray line, unless it is a dated role on its own
     # (a table row, a heading, or a role told in a paragraph).
-    kept = (e for e in result if e.bullets or (_stands_alone(e) and _dated(e)))
+    # Where no job has bullets or a description, the jobs are told by their headers alone.
+    bare = not any(e.bullets or e.described for e in result)
+    kept = (e for e in result if e.bullets or ((bare or _stands_alone(e)) and _dated(e)))
     return list(kept)
 
 
