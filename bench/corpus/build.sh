@@ -62,7 +62,6 @@ pandoc -f markdown -t docx -o "$out/28kayak-resume.docx" "$out/28kayak-resume.md
 pandoc -f markdown -o "$out/28kayak-resume.pdf" "$out/28kayak-resume.md"
 # Word copies of the tuning Markdown and reStructuredText resumes that had none; Markdown read as
 # GitHub reads it (these are pages GitHub shows), front matter as metadata.
-pandoc -f gfm+yaml_metadata_block -t docx -o "$out/holyketzer-cv.docx" "$out/holyketzer-cv.md"
 pandoc -f gfm+yaml_metadata_block -t docx -o "$out/tosky1125-index.docx" "$out/tosky1125-index.md"
 pandoc -f gfm+yaml_metadata_block -t docx -o "$out/gangster-hire-resume.docx" "$out/gangster-hire-resume.md"
 pandoc -f gfm+yaml_metadata_block -t docx -o "$out/hiteshrepo-experience.docx" "$out/hiteshrepo-experience.md"
