@@ -343,3 +343,11 @@ def test_line_breaks_inside_a_word_paragraph_keep_their_lines() -> None:
     document.save(data)
     text = read_document("cv.docx", data.getvalue())
     assert text.split("\n") == ["Backend Engineer", "Acme, Berlin", "2019 - 2021"]
+
+
+def test_a_part_named_heading_under_a_job_stays_in_the_job() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer, Acme, 2019 - 2021\n\n#### Awards\n\n"
+        "- Engineer of the year\n\n### Developer, Initech, 2015 - 2019\n\n- Wrote the API\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]

@@ -111,8 +111,6 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "interests",
         "hobbies",
         "references",
-        "achievements",
-        "accomplishments",
     ),
 }
 # The last word of a heading that names its section ("Professional Experience", "Key Skills").
@@ -135,8 +133,6 @@ _HEAD_WORDS = {
 }
 # Every name of a section, to the section it names.
 NAMES = {name: section for section, names in SECTION_WORDS.items() for name in names}
-# "Recent work experience": a plain line this short ending in "experience" heads the jobs.
-_PLAIN_EXPERIENCE_WORDS = 4
 _SMALL_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with"})
 # A year, or a word for now: what makes a line a dated one.
 YEAR = re.compile(
@@ -186,17 +182,16 @@ def section_of(block: Block, headed: bool = False) -> str | None:
 def _plain_heading(text: str, words: list[str]) -> str | None:
     """A plain line that reads as a heading in text out of a Word file or a PDF.
 
-    "Related Skills and Tools" or "My Professional Journey" in title case, or a short line
-    ending in "experience" ("Recent work experience"). Only the skills and the jobs are named
-    this way: a company called "Elemental Technologies" must not open the skills.
+    "Related Skills and Tools" or "My Professional Journey" in title case. Only the skills, the
+    jobs and a part named by its words alone are read this way: a company called "Elemental
+    Technologies" must not open the skills. (A short line ending in "experience" is too often a
+    sentence of its own.)
     """
     if YEAR.search(text) or any(ch.isdigit() for ch in text):
         return None
     if "skills" in words and _title_case(text):
         return "skills"
     if _HEAD_WORDS.get(words[-1]) == "experience" and _title_case(text):
-        return "experience"
-    if words[-1] == "experience" and len(words) <= _PLAIN_EXPERIENCE_WORDS:
         return "experience"
     # "Certificates and Courses": names of one section joined by "and".
     named = {NAMES.get(w) for w in words if w not in _SMALL_WORDS and w != "&"}

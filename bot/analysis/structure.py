@@ -107,8 +107,9 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         if first and section == "skills" and not _any_role(found.sections[str(current)]):
             # "### Skill Set" inside experience before any job: the skills, then the jobs.
             outer = (str(current), opened_at)
-        elif inside and (section == "skills" or plain_words(block.text) not in NAMES):
-            # "### Technologies" under a job is its stack; "### Amplify Education" a company.
+        elif inside and (section in {"skills", "other"} or plain_words(block.text) not in NAMES):
+            # "### Technologies" under a job is its stack, "#### Awards" its part; "### Amplify
+            # Education" a company.
             section = None
         elif section is not None and section == current and block.level > opened_at:
             section = None  # "### Programming Languages" under "## Skills & Expertise"

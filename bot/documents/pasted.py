@@ -130,11 +130,11 @@ def continues(previous: Block, line: str, after_blank: bool = False) -> bool:
     starts_low = line[:1].islower() or line[:1] in ",;)%"
     if starts_low:
         return True
-    # "…leveraging" + "Hibernate for efficient ORM and transactional integrity.": a line the
-    # page cut, whose rest ends the sentence; a job's header has a date or no period.
-    long_enough = len(previous.text) >= _WRAP_WIDTH
-    cut = long_enough and _unfinished(previous.text)
-    if cut and _finishes(line, previous.text):
+    # "…leveraging" + "Hibernate for efficient ORM and transactional integrity.": a bullet the
+    # page cut, whose rest ends the sentence. Only a bullet: after a plain line, a line ending
+    # in a period is as often the next job's header or a sentence of its own.
+    long_enough = previous.kind == "item" and len(previous.text) >= _WRAP_WIDTH
+    if long_enough and _unfinished(previous.text) and _finishes(line, previous.text):
         return True
     # A long line that stopped mid-phrase ("…leveraging in house tooling as well as custom")
     # was cut by the page width; the next line is its end even when it starts in capitals.
