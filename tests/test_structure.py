@@ -351,3 +351,13 @@ def test_a_part_named_heading_under_a_job_stays_in_the_job() -> None:
         "- Engineer of the year\n\n### Developer, Initech, 2015 - 2019\n\n- Wrote the API\n"
     )
     assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+
+
+def test_restructuredtext_is_known_by_underlines_markdown_has_no_use_for() -> None:
+    text = (
+        "Work Experience\n~~~~~~~~~~~~~~~\n\nAcme - Tech Lead (2019 - Present)\n"
+        "`````````````````````````````````\n- Built the billing API\n"
+    )
+    assert looks_like_rst(text)
+    parsed = parse_resume(text)
+    assert len(parsed.roles) == 1 and "`" not in parsed.roles[0].header

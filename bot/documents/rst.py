@@ -9,6 +9,7 @@ every other reader gives: section titles as headings, list items as items, table
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from docutils import nodes
@@ -28,6 +29,7 @@ _RST_ONLY = re.compile(
     re.M,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_OTHER_UNDERLINE = re.compile(r"^([~^+*#`'\":.])\1{2,}[ \t]*$")
 # Marks only Markdown has: an ATX heading ("## Experience") or a [link](url).
 _MARKDOWN_ONLY = re.compile(r"^#{1,6}[ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)", re.M)
 # Nothing the text asks for is done: no files read, no raw HTML, no messages printed.
@@ -68,7 +70,17 @@ def looks_like_rst(text: str) -> bool:
     """Whether a text is reStructuredText: underlined titles and a mark only it has."""
     if _MARKDOWN_ONLY.search(text) or not _UNDERLINE.search(text):
         return False
-    return len(_RST_ONLY.findall(text)) >= 2
+    return len(_RST_ONLY.findall(text)) + _rst_underlines(text) >= 2
+
+
+def _rst_underlines(text: str) -> int:
+    """Titles underlined with a mark Markdown has no use for (~ ^ + ` # …), as long as the title."""
+    lines = text.split("\n")
+    return sum(
+        1
+        for above, line in pairwise(lines)
+        if _OTHER_UNDERLINE.match(line) and above.strip() and len(line) >= len(above.strip())
+    )
 
 
 def rst_blocks(text: str) -> list[Block] | None:
