@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
 from bench.export_samples import junior_sample, senior_sample
 from bot.analysis import parse_resume
-from bot.documents import read_document
+from bot.documents import as_plain_text, read_document
+from bot.documents.pasted import pasted_blocks
+from bot.documents.rst import looks_like_rst
 from bot.export import ResumeDoc, export_files
 
 
@@ -61,6 +66,25 @@ LAYOUTS = {
         "• Built the billing API in Go\n• Cut p99 latency from 900 to 200 ms\n\n"
         "Backend Engineer, Initech (2018–2021)\n• Moved nightly jobs to a queue\n"
     ),
+    "restructuredtext with dates as terms and fields": (
+        "Experience\n----------\n\nMar 2021 - Present\n    :title: Senior Backend Engineer\n"
+        "    :company: Acme\n\n    - Built the billing API in Go\n"
+        "    - Cut p99 latency from 900 to 200 ms\n\nJan 2018 - Feb 2021\n"
+        "    :title: Backend Engineer\n    :company: Initech\n\n"
+        "    * Moved nightly jobs to a queue\n"
+    ),
+    "restructuredtext line blocks and links": (
+        "Work History\n============\n\n| **Senior Backend Engineer**\n| Acme, Berlin\n"
+        "| 3/2021 - Present\n\n* Built the billing API in `Go <https://go.dev>`_\n"
+        "* Cut p99 latency from 900 to 200 ms\n\n| **Backend Engineer**\n| Initech, Munich\n"
+        "| 1/2018 - 2/2021\n\n* Moved nightly jobs to a queue\n"
+    ),
+    "a plain-text page with leaders": (
+        "EXPERIENCE\n\n2021-        Acme, Senior Backend Engineer ------------------- Berlin\n"
+        "     • Built the billing API in Go\n     • Cut p99 latency from 900 to 200 ms\n\n"
+        "2018-2021    Initech, Backend Engineer ----------------------- Munich\n"
+        "     • Moved nightly jobs to a queue\n"
+    ),
 }
 
 
@@ -77,3 +101,263 @@ def test_roles_are_found_whatever_the_layout(layout: str) -> None:
     for markup in ("**", "](", "<li>", "|", "# "):
         assert markup not in shown
     assert not any("stack" in role.header.casefold() for role in parsed.roles)
+
+
+def test_a_second_experience_section_without_dates_is_the_skills() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer at Acme\n\n*2019 - 2021*\n\n"
+        "- Built the billing API\n\n## Technical Experience\n\n### Programming languages\n\n"
+        "- **Go** - services and command-line tools\n- **Python** - scripts\n"
+    )
+    assert [role.header for role in parsed.roles] == ["Backend Engineer at Acme · 2019 - 2021"]
+    assert "Go - services" in parsed.sections["skills"]
+
+
+def test_a_second_dated_experience_section_adds_its_roles() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer, Acme, 2019 - 2021\n\n- Built the billing API\n\n"
+        "## Skills\n\nGo, PostgreSQL\n\n## Earlier experience\n\n"
+        "### Developer, Initech, 2015 - 2019\n\n- Moved nightly jobs to a queue\n"
+    )
+    assert len(parsed.roles) == 2 and "Initech" in parsed.roles[1].header
+
+
+def test_a_company_named_like_a_section_inside_experience_is_a_company() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Amplify Education\n\n#### Systems Engineer\n\n"
+        "March 2012 - May 2014\n\n- Ran the configuration of the servers\n\n"
+        "### Cloud Technologies Inc\n\n#### Developer\n\n2010 - 2012\n\n- Wrote the API\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "Amplify Education" in parsed.roles[0].header
+    assert "Cloud Technologies Inc" in parsed.roles[1].header
+
+
+def test_a_heading_with_skills_among_its_words_opens_the_skills() -> None:
+    parsed = parse_resume(
+        "Experience\n==========\n\nDeveloper, Acme, 2019 - 2021\n\n- Wrote the API\n\n"
+        "Related Skills and Activities\n=============================\n\n- Python, PostgreSQL\n"
+    )
+    assert "PostgreSQL" in parsed.sections["skills"]
+
+
+def test_a_role_with_only_its_stack_under_it_is_kept() -> None:
+    parsed = parse_resume(
+        "EXPERIENCE\n\nBackend Engineer, Acme, 2021 - Present\nTechnologies: Go, PostgreSQL\n\n"
+        "Developer, Initech, 2018 - 2021\n- Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [0, 1]
+
+
+def test_restructuredtext_directives_are_never_run() -> None:
+    text = (
+        "Jane Doe\n========\n\n.. include:: /etc/passwd\n\n.. raw:: html\n\n   <b>x</b>\n\n"
+        ":Email: jane.doe@example.com\n\nExperience\n----------\n\n* Wrote the API\n"
+    )
+    shown = as_plain_text(text)
+    assert "root" not in shown and "<b>" not in shown and "include" not in shown
+    assert "Email: jane.doe@example.com" in shown and "- Wrote the API" in shown
+
+
+def test_markdown_with_underlined_headings_is_not_taken_for_restructuredtext() -> None:
+    text = (
+        "Experience\n----------\n\n:rocket: Backend Engineer at [Acme](https://acme.example)\n"
+        "\n* Built the billing API\n"
+    )
+    assert not looks_like_rst(text)
+    assert "Backend Engineer at Acme" in as_plain_text(text)
+
+
+def test_lines_indented_alike_under_a_long_one_are_one_paragraph() -> None:
+    blocks = pasted_blocks(
+        "2018-2021    Initech, Backend Engineer\n"
+        "     Led the design and the build of the billing services and their data pipelines\n"
+        "     Moved the nightly jobs to a queue. Both served millions of customers.\n"
+    )
+    assert [b.kind for b in blocks] == ["text", "text"]
+    assert blocks[1].text.endswith("millions of customers.")
+
+
+def test_a_skills_heading_inside_experience_before_the_jobs_is_the_skills() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n#### 12 years of experience\n\n### Skill Set\n\n"
+        "* Backend: Go, PostgreSQL\n* Tools: Docker\n\n### Acme\n\n*(2019 - Present)*<br/>\n"
+        "**Backend Engineer**\n\n* Built the billing API\n\n### Initech\n\n*(2015 - 2019)*<br/>\n"
+        "**Developer**\n\n* Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "Acme" in parsed.roles[0].header and "Backend Engineer" in parsed.roles[0].header
+    assert "Go, PostgreSQL" in parsed.sections["skills"]
+
+
+def test_a_technologies_heading_under_a_job_stays_its_stack() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer, Acme, 2019 - 2021\n\n- Built the billing API\n\n"
+        "### Technologies\n\n- Go, PostgreSQL\n\n### Developer, Initech, 2015 - 2019\n\n"
+        "- Moved nightly jobs to a queue\n"
+    )
+    assert len(parsed.roles) == 2 and "skills" not in parsed.sections
+
+
+def test_internships_are_jobs_and_named_parts_end_the_jobs_in_plain_text() -> None:
+    parsed = parse_resume(
+        "Jane Doe\n\nInternship\nAcme, Berlin\nBackend Intern\nMay – July 2019\n"
+        "◦ Built the billing API in Go\n◦ Moved nightly jobs to a queue\n\n"
+        "Activities\nChess Club · 2018 – Present\n◦ Ran the club's website\n"
+    )
+    assert len(parsed.roles) == 1 and len(parsed.roles[0].bullets) == 2
+    assert "Chess Club" in parsed.sections["other"]
+
+
+def test_an_achievements_label_inside_a_job_does_not_end_the_jobs() -> None:
+    parsed = parse_resume(
+        "EXPERIENCE\nBackend Engineer, Acme, 2019 – 2021\nAchievements:\n• Built the billing API\n"
+        "Developer, Initech, 2015 – 2019\n• Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+
+
+def test_a_bullet_the_page_cut_is_joined_when_its_last_line_ends_the_sentence() -> None:
+    blocks = pasted_blocks(
+        "• Developed robust Java Spring Boot microservices to manage the orders, leveraging\n"
+        "Hibernate for efficient ORM and transactional integrity.\n"
+        "• Built the billing API in Go for the payments team and its partners\n"
+        "Initech Software Developer Nov 2019 – Sep 2023\n"
+    )
+    assert [b.kind for b in blocks] == ["item", "item", "text"]
+    assert blocks[0].text.endswith("transactional integrity.")
+
+
+def test_a_description_that_opens_with_the_title_gives_the_title() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### 05.2019 -- 07.2021 Acme (payments, remote)\n"
+        "django developer; helped deliver the billing API and drove the move of the nightly "
+        "jobs to a queue, with the tests and the logging that came with it.\n\n"
+        "### 2015 -- 2019 Initech\nBackend Engineer. Wrote the reports service and kept the "
+        "database healthy for the whole of the company and its customers.\n"
+    )
+    assert "django developer" in parsed.roles[0].header
+    assert "Backend Engineer" in parsed.roles[1].header
+
+
+def test_a_title_cased_line_naming_skills_opens_them_in_plain_text() -> None:
+    parsed = parse_resume(
+        "Experience\n\nDeveloper, Acme, 2019 - 2021\n- Wrote the API\n\n"
+        "Related Skills and Activities\n- Python, PostgreSQL\n"
+        "Strong skills in Python\n"
+    )
+    assert "PostgreSQL" in parsed.sections["skills"]
+    assert len(parsed.roles) == 1 and parsed.roles[0].bullets == ("Wrote the API",)
+
+
+def test_restructuredtext_fields_named_by_years_are_jobs_told_in_prose() -> None:
+    parsed = parse_resume(
+        "Employment\n----------\n\n:2019-2021:\n  Senior DevOps engineer at the `Acme Foundation\n"
+        "  <https://acme.example>`_ (previously Acme Mobile). Cut the cloud bill and moved the\n"
+        "  services to containers, with logs and metrics for all of them.\n\n:2017-2018:\n"
+        "  Jr. sysadmin and help-desk in Initech's library, supporting the Windows servers.\n"
+    )
+    first, second = (role.header for role in parsed.roles)
+    assert first == (
+        "2019-2021 · Senior DevOps engineer at the Acme Foundation (previously Acme Mobile)"
+    )
+    assert second == "2017-2018 · Jr. sysadmin and help-desk in Initech's library"
+
+
+def test_a_heading_naming_the_section_it_is_in_stays_inside_it() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Developer, Acme, 2019 - 2021\n\n- Wrote the API\n\n"
+        "## Skills & Expertise\n\n### Programming Languages\n\n- Python\n\n"
+        "### Frameworks & APIs\n\n- Django\n"
+    )
+    assert "Python" in parsed.sections["skills"] and "Django" in parsed.sections["skills"]
+
+
+def test_text_out_of_a_pdf_joins_the_lines_the_page_cut() -> None:
+    blocks = pasted_blocks(
+        "- Developing the UI of the service, using HTML, CSS, ExtJS and\nDjango templates;\n"
+        "- Managed the release cycles for the licensees (e.g. Cisco) and customers (e.g.\n"
+        "Network Magic).\n"
+        "Senior Director, Engineering Zillow Group, Seattle, WA 2/2017 - 5/2019\n"
+        "Director of Engineering responsible for Home Loans, and Mortech.\n"
+        "Worked on the reports service and the database of the whole company, with the\n"
+        "\n"
+        "Senior Web Developer with Acme Software Co, Ltd.\n"
+    )
+    assert [b.text for b in blocks] == [
+        "Developing the UI of the service, using HTML, CSS, ExtJS and Django templates;",
+        "Managed the release cycles for the licensees (e.g. Cisco) and customers (e.g. "
+        "Network Magic).",
+        "Senior Director, Engineering Zillow Group, Seattle, WA 2/2017 - 5/2019",
+        "Director of Engineering responsible for Home Loans, and Mortech.",
+        "Worked on the reports service and the database of the whole company, with the",
+        "Senior Web Developer with Acme Software Co, Ltd.",
+    ]
+
+
+def test_a_stray_markdown_heading_in_text_out_of_a_file_leaves_it_plain_text() -> None:
+    text = (
+        "Jane Doe\nBackend developer who builds billing systems, and the tests that keep them.\n"
+        "Experience\nAcme Inc\nNov 2020 – Present\n- Built the billing API\n"
+        "### Initech (part time) Oct, 2017 – Mar, 2018\n- Moved nightly jobs to a queue\n"
+    )
+    parsed = parse_resume(text)
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "#" not in as_plain_text(text)
+
+
+def test_markdown_headings_that_name_no_section_leave_plain_section_lines_working() -> None:
+    parsed = parse_resume(
+        "# Jane Doe\n\nExperience\n\n### Acme\n\n2019 - 2021\n\n- Built the billing API\n"
+    )
+    assert len(parsed.roles) == 1 and "Acme" in parsed.roles[0].header
+
+
+def test_month_and_two_digit_year_dates_mark_jobs() -> None:
+    parsed = parse_resume(
+        "EXPERIENCE\n\nAcme - Rails Developer (Remote) 01/23 - present\n- Built the billing API\n\n"
+        "Initech - Utility Worker (Denver, CO) 05/21 - 12/21\n- Moved nightly jobs to a queue\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+    assert "05/21 - 12/21" in parsed.roles[1].header
+
+
+def test_jobs_told_by_their_headers_alone_are_all_kept() -> None:
+    parsed = parse_resume(
+        "Experience\n\nJunior Python Developer (Apr 2022 - ongoing)\nAcme\n\n"
+        "Intern Backend Developer (Oct 2021 - Dec 2021)\nInitech\n\n"
+        "Certificates and Courses\n- Kubernetes for developers (2021)\n"
+    )
+    assert ["Acme" in r.header for r in parsed.roles] == [True, False]
+    assert "Initech" in parsed.roles[1].header and "education" in parsed.sections
+
+
+def test_line_breaks_inside_a_word_paragraph_keep_their_lines() -> None:
+    document = docx.Document()
+    paragraph = document.add_paragraph("Backend Engineer")
+    paragraph.add_run().add_break()
+    paragraph.add_run("Acme, Berlin")
+    paragraph.add_run().add_break()
+    paragraph.add_run("2019 - 2021")
+    data = io.BytesIO()
+    document.save(data)
+    text = read_document("cv.docx", data.getvalue())
+    assert text.split("\n") == ["Backend Engineer", "Acme, Berlin", "2019 - 2021"]
+
+
+def test_a_part_named_heading_under_a_job_stays_in_the_job() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Engineer, Acme, 2019 - 2021\n\n#### Awards\n\n"
+        "- Engineer of the year\n\n### Developer, Initech, 2015 - 2019\n\n- Wrote the API\n"
+    )
+    assert [len(role.bullets) for role in parsed.roles] == [1, 1]
+
+
+def test_restructuredtext_is_known_by_underlines_markdown_has_no_use_for() -> None:
+    text = (
+        "Work Experience\n~~~~~~~~~~~~~~~\n\nAcme - Tech Lead (2019 - Present)\n"
+        "`````````````````````````````````\n- Built the billing API\n"
+    )
+    assert looks_like_rst(text)
+    parsed = parse_resume(text)
+    assert len(parsed.roles) == 1 and "`" not in parsed.roles[0].header

@@ -76,6 +76,18 @@ def test_how_well_and_etc_are_not_part_of_an_item(lex: Lexicon) -> None:
     assert split_skill_items(text, lex.skills) == ["Golang", "Lua", "kubernetes"]
 
 
+def test_names_listed_with_spaces_or_inside_a_phrase_are_items(lex: Lexicon) -> None:
+    text = (
+        "Languages  TypeScript JavaScript Python\n- Skilled with Linux, specifically Ubuntu\n"
+        "- Monitoring (Metrics + Prometheus + Grafana)\n- Postgre SQL"
+    )
+    items = split_skill_items(text, lex.skills)
+    assert items[:4] == ["TypeScript", "JavaScript", "Python", "Linux"]
+    assert {"Monitoring", "Prometheus", "Grafana"} <= set(items)
+    # Two words that are not a name and hold one: left whole for "did you mean".
+    assert items[-1] == "Postgre SQL"
+
+
 def test_a_label_that_lost_its_colon_is_not_an_unknown_skill(lex: Lexicon) -> None:
     report = analyse_skills("- Languages\n- : Ruby, Elm\n- Other Skills and Tools\n- : Linux", lex)
     assert [s.name for s in report.known] == ["Ruby", "Elm", "Linux"]

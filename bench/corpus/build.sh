@@ -35,3 +35,53 @@ pandoc -f rst -t docx -o "$out/maksadbek-resume.docx" "$out/maksadbek-resume.rst
 # A React page's resume as the browser shows it: the HTML its components render from the data
 # file (src/mikeortman-resume.html), as plain text.
 pandoc -f html -t plain -o "$out/mikeortman-resume.txt" "$out/src/mikeortman-resume.html"
+# A Word file built from a Markdown resume added later.
+pandoc -f markdown -t docx -o "$out/devexps-resume.docx" "$out/devexps-resume.md"
+# A Jake's-template resume whose jobs are under "Internship", and the text pdftotext gives of it.
+cp "$out/src/girish_kumar_resume.tex" "$tmp/"
+(cd "$tmp" && pdflatex -interaction=nonstopmode girish_kumar_resume.tex >/dev/null)
+cp "$tmp/girish_kumar_resume.pdf" "$out/girish-kumar-resume.pdf"
+pdftotext -enc UTF-8 "$tmp/girish_kumar_resume.pdf" "$out/girish-kumar-resume-from-pdf.txt"
+# PDFs pandoc makes (through pdflatex) and Word files of later Markdown and reStructuredText
+# resumes.
+for name in theprathamshah-resume 2kabhishek-resume; do
+    pandoc -f markdown -o "$out/$name.pdf" "$out/$name.md"
+done
+pandoc -f markdown -t docx -o "$out/2kabhishek-resume.docx" "$out/2kabhishek-resume.md"
+for name in stpierre-resume craigahobbs-resume ikhomutov-resume; do
+    pandoc -f rst -t docx -o "$out/$name.docx" "$out/$name.rst"
+done
+# PDFs pandoc makes (through pdflatex) of the Markdown and reStructuredText resumes added later
+# that pdflatex can typeset (no emoji or Hebrew).
+pandoc -f markdown -o "$out/2garryn-resume.pdf" "$out/2garryn-resume.md"
+for name in ikhomutov-resume stpierre-resume craigahobbs-resume rtnpro-resume smt-resume; do
+    pandoc -f rst -o "$out/$name.pdf" "$out/$name.rst"
+done
+pandoc -f markdown -t docx -o "$out/010101mostafa-resume.docx" "$out/010101mostafa-resume.md"
+pandoc -f markdown -t docx -o "$out/28kayak-resume.docx" "$out/28kayak-resume.md"
+pandoc -f markdown -o "$out/28kayak-resume.pdf" "$out/28kayak-resume.md"
+# Word copies of the tuning Markdown and reStructuredText resumes that had none; Markdown read as
+# GitHub reads it (these are pages GitHub shows), front matter as metadata.
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/tosky1125-index.docx" "$out/tosky1125-index.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/gangster-hire-resume.docx" "$out/gangster-hire-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/hiteshrepo-experience.docx" "$out/hiteshrepo-experience.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/ikouchiha47-resume.docx" "$out/ikouchiha47-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/itspriddle-resume.docx" "$out/itspriddle-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/mahrezbh-resume.docx" "$out/mahrezbh-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/artem3010-cv.docx" "$out/artem3010-cv.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/lzakharov-resume.docx" "$out/lzakharov-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/sri-shubham-cv.docx" "$out/sri-shubham-cv.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/vsantona-resume.docx" "$out/vsantona-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/easachs-resume.docx" "$out/easachs-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/naspeh-resume.docx" "$out/naspeh-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/fschmidt-cv-content.docx" "$out/fschmidt-cv-content.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/buulka-cv.docx" "$out/buulka-cv.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/alexander-clark-resume.docx" "$out/alexander-clark-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/0xadada-resume.docx" "$out/0xadada-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/2garryn-resume.docx" "$out/2garryn-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/theprathamshah-resume.docx" "$out/theprathamshah-resume.md"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/parambirs-resume.docx" "$out/parambirs-resume.md"
+pandoc -f rst -t docx -o "$out/adarnimrod-resume.docx" "$out/adarnimrod-resume.rst"
+pandoc -f rst -t docx -o "$out/rtnpro-resume.docx" "$out/rtnpro-resume.rst"
+pandoc -f rst -t docx -o "$out/smt-resume.docx" "$out/smt-resume.rst"
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/3zcurdia-resume.docx" "$out/3zcurdia-resume.md"

@@ -29,7 +29,10 @@ class SkillItem:
     line: int
 
 
-_SPLIT = re.compile(r"[,;|•·▪]+|\s+(?:and|&)\s+|\s+-\s+")
+# Separators; a spaced "+" joins a group ("Prometheus + Grafana"), unlike C++'s.
+_SPLIT = re.compile(r"[,;|•·▪]+|\s+(?:and|&|\+)\s+|\s+-\s+")
+# The most words a skill's name has ("Amazon Elastic Kubernetes Service" aside).
+_LONGEST_NAME = 4
 _PARENS = re.compile(r"\(([^)]*)\)")
 _EMPHASIS = re.compile(r"\*\*|__|`")
 _LABEL = re.compile(r"^([^:,;/()]{1,40}):\s*")
@@ -126,10 +129,31 @@ def _add(raw: str, label: str, line: int, index: _Names, out: list[SkillItem]) -
         item = shorter
     if not item or _is_label(item, index):
         return
-    if "/" in item and index.exact(item) is None:
+    inner = _inner_skills(item, index) if index.exact(item) is None else []
+    if len(inner) >= 2 or (inner and len(item.split()) >= 3):
+        # "TypeScript JavaScript HTML" listed with spaces, "Skilled with Linux": the names in it.
+        out.extend(SkillItem(name, label, line) for name in inner)
+    elif "/" in item and index.exact(item) is None:
         out.extend(SkillItem(p.strip(), label, line) for p in item.split("/") if p.strip())
     else:
         out.append(SkillItem(item, label, line))
+
+
+def _inner_skills(item: str, index: _Names) -> list[str]:
+    """The skill names a phrase holds, longest first, in order ("Experience deploying to AWS")."""
+    words = item.split()
+    found: list[str] = []
+    at = 0
+    while at < len(words):
+        for size in range(min(_LONGEST_NAME, len(words) - at), 0, -1):
+            name = " ".join(words[at : at + size]).strip(".()\"'")
+            if name and index.exact(name) is not None:
+                found.append(name)
+                at += size
+                break
+        else:
+            at += 1
+    return found
 
 
 def _is_label(item: str, index: _Names) -> bool:

@@ -11,111 +11,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.analysis.section_names import NAMES, SECTION_WORDS, SENTENCE, YEAR, plain_words, section_of
 from bot.documents import Block
 
-# Each section and the words its heading is made of, in the variants people use.
-SECTION_WORDS: dict[str, tuple[str, ...]] = {
-    "experience": (
-        "experience",
-        "employment",
-        "work history",
-        "job history",
-        "career history",
-        "career",
-        "professional journey",
-        "professional background",
-        "work",
-        "jobs",
-        "positions",
-        "experience timeline",
-        "professional experience",
-        "employment history",
-        "work experience",
-        "career summary",
-        "industry experience",
-        "technical experience",
-        "relevant experience",
-        "work experience",
-    ),
-    "skills": (
-        "skills",
-        "technical skills",
-        "tech stack",
-        "stack",
-        "technologies",
-        "technology",
-        "key technologies",
-        "proficiencies",
-        "key proficiencies",
-        "competencies",
-        "expertise",
-        "tools",
-        "tooling",
-        "toolbox",
-        "languages and technologies",
-        "skills & tooling",
-        "core skills",
-        "key skills",
-        "skills summary",
-        "core competencies",
-        "technical proficiencies",
-        "areas of expertise",
-        "technical expertise",
-    ),
-    "summary": (
-        "summary",
-        "profile",
-        "about",
-        "about me",
-        "objective",
-        "overview",
-        "professional summary",
-        "about & value",
-        "introduction",
-        "bio",
-    ),
-    "projects": (
-        "projects",
-        "personal projects",
-        "side projects",
-        "selected projects",
-        "open source",
-        "pet projects",
-        "portfolio",
-        "open source contributions",
-    ),
-    "education": (
-        "education",
-        "academic background",
-        "certifications",
-        "certificates",
-        "courses",
-        "training",
-        "education & certifications",
-        "degrees",
-        "qualification",
-        "qualifications",
-    ),
-}
-# The last word of a heading that names its section ("Professional Experience", "Key Skills").
-_HEAD_WORDS = {
-    "experience": "experience",
-    "employment": "experience",
-    "history": "experience",
-    "journey": "experience",
-    "timeline": "experience",
-    "skills": "skills",
-    "technologies": "skills",
-    "stack": "skills",
-    "proficiencies": "skills",
-    "tooling": "skills",
-    "summary": "summary",
-    "profile": "summary",
-    "projects": "projects",
-    "education": "education",
-    "certifications": "education",
-}
-_NAMES = {name: section for section, names in SECTION_WORDS.items() for name in names}
+__all__ = ["SECTION_WORDS", "Entry", "Structure", "entries", "read_structure", "section_of"]
+
 _LABEL_ONLY = re.compile(
     r"^(?:job|role|responsibilities|key responsibilities|achievements|key achievements|"
     r"highlights|duties|tasks|accomplishments|impact|description|other achievements)\s*:?$",
@@ -129,14 +29,35 @@ _STACK = re.compile(
 _PART_WORDS = frozenset(
     {"experience", "highlights", "overall", "summary", "skills", "education", "references"}
 )
+# Sections told as entries (a header, then bullets); "experience again" is a second one.
+_ENTRY_SECTIONS = frozenset({"experience", "experience again", "projects"})
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 _PIPES = re.compile(r"\s+\|\s+")
 _SUBLABEL = re.compile(r"^(?:project|client|team|product|module)\s*:\s", re.I)
 _KEY_VALUE = re.compile(
-    r"^(?:period|dates?|when|location|company|title|position)\s*[:—–-]\s*", re.I
+    r"^(?:period|dates?|when|location|company|title|position|organi[sz]ation|employer|role|"
+    r"description)\s*[:—–-]\s*",
+    re.I,
 )
-_YEAR = re.compile(r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b", re.I)
-_SENTENCE = re.compile(r"[.!?](?:\s|$)")
+# "12 years of experience", "2009-10-01 of experience": how long, under the heading; no job.
+_TAGLINE = re.compile(r"\bof (?:\w+ )?experience\W*$", re.I)
+# Words that make a phrase a job title ("python developer", "Lead Engineer", "CTO").
+_ROLE_WORD = re.compile(
+    r"\b(?:developer|engineer|programmer|architect|lead|manager|consultant|intern|"
+    r"administrator|analyst|devops|designer|director|cto|founder|scientist|sre|contractor|"
+    r"freelancer|sysadmin|tutor|teacher|instructor|specialist|technician|president)s?\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;.:,]\s|\s[—–]\s")
+# "Jr. sysadmin": an abbreviation's period ends no clause (marked, then put back).
+_ABBREVIATION = re.compile(r"\b(Jr|Sr|St|Inc|Ltd|Co|Corp|Dr)\.\s", re.I)
+_KEPT_DOT = "\u2024"
+_AT_COMPANY = re.compile(r"\s(?:at|in|of|for|with)\s", re.I)
+_TITLE_ALONE_AT_MOST = 5
+_TITLE_AT_MOST = 12
+_SENTENCE_AT_LEAST = 10
+# How far after bullets a date still marks the next job's header (company, title, dates).
+_HEADER_LINES_AT_MOST = 3
 
 
 @dataclass
@@ -164,35 +85,6 @@ class Structure:
     projects: list[Entry] = field(default_factory=list)
 
 
-def _words(text: str) -> str:
-    return " ".join(re.sub(r"[^\w&]+", " ", text.casefold()).split())
-
-
-def section_of(block: Block, headed: bool = False) -> str | None:
-    """The section a heading-like block opens, or None when it is content.
-
-    A heading (or a line in capitals) may name its section by its last word ("Professional
-    Experience", "KEY PROFICIENCIES"); a plain line must be a section's name exactly, so a
-    company called "Elemental Technologies" is not taken for the skills. In a document with
-    headings (``headed``), only headings and lines in capitals open sections: a bold line
-    "Personal Projects:" inside a job is a label, not the projects section.
-    """
-    if block.kind == "item" or (headed and block.kind != "heading" and not block.text.isupper()):
-        return None
-    name = _words(block.text)
-    prose = block.kind != "heading" and _SENTENCE.search(block.text)
-    if not name or len(name.split()) > (7 if block.kind == "heading" else 5) or prose:
-        return None
-    if name in _NAMES:
-        return _NAMES[name]
-    if block.kind == "heading" or block.text.isupper():
-        # "Professional Experience" by its last word; "Technologies I've used:" by its first.
-        section = _HEAD_WORDS.get(name.split()[-1]) or _HEAD_WORDS.get(name.split()[0])
-        if section is not None and not _YEAR.search(block.text):
-            return section
-    return None
-
-
 def read_structure(blocks: Iterable[Block]) -> Structure:
     """Sections by their headings; an unknown heading outside experience starts "other"."""
     found = Structure()
@@ -200,16 +92,31 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     # The level of the heading that opened the section: a heading as high or higher that
     # names no section ("## Certificates and Courses") ends experience too.
     opened_at = 0
+    # The experience section to go back to after a skills heading inside it.
+    outer: tuple[str, int] | None = None
     blocks = list(blocks)
     # Marked-up headings (Markdown's #, Word's styles), not lines in capitals guessed to be.
-    headed = any(b.kind == "heading" and b.level > 0 for b in blocks)
+    # Only when one of them names a section: a stray "### …" left in text out of Word is none.
+    headed = any(b.kind == "heading" and b.level > 0 and section_of(b) for b in blocks)
     for block in blocks:
         if block.kind == "heading" and _SLUG.match(block.text):
             continue  # "# job-ingenious": a page's anchor id, not a heading anyone reads
         section = section_of(block, headed)
-        inside = current in {"experience", "projects"} and block.level > opened_at > 0
-        if section == "skills" and inside:
-            section = None  # "### Technologies" under a job: that job's stack
+        inside = current in _ENTRY_SECTIONS and block.level > opened_at > 0
+        first = inside or (current in _ENTRY_SECTIONS and not headed)
+        if first and section == "skills" and not _any_role(found.sections[str(current)]):
+            # "### Skill Set" inside experience before any job: the skills, then the jobs.
+            outer = (str(current), opened_at)
+        elif inside and (section in {"skills", "other"} or plain_words(block.text) not in NAMES):
+            # "### Technologies" under a job is its stack, "#### Awards" its part; "### Amplify
+            # Education" a company.
+            section = None
+        elif section is not None and section == current and block.level > opened_at:
+            section = None  # "### Programming Languages" under "## Skills & Expertise"
+        elif section is not None:
+            outer = None
+        if section == "experience" and found.sections.get("experience"):
+            section = "experience again"  # told apart below, once its content is read
         if section is not None:
             current, opened_at = section, block.level
             found.sections.setdefault(section, [])
@@ -219,12 +126,55 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
                 found.headline.append(block.text)
             continue
         if block.kind == "heading" and _leaves(current, opened_at, block):
-            current = "other"
+            # A heading as high as the inner skills heading is the next job's, not a new part.
+            back = outer is not None and block.level > outer[1]
+            current, opened_at = outer if outer is not None and back else ("other", opened_at)
+            outer = None
             found.sections.setdefault(current, [])
+        elif outer is not None and current == "skills" and _back_to_jobs(block):
+            # Unmarked text: the first dated line after the skills is a job's; its company
+            # line may have come just before it.
+            current, opened_at = outer
+            found.sections[current].extend(_trailing_lines(found.sections["skills"]))
+            outer = None
         found.sections[current].append(block)
+    _second_experience(found.sections)
     found.roles = entries(found.sections.get("experience", []))
     found.projects = entries(found.sections.get("projects", []))
     return found
+
+
+def _back_to_jobs(block: Block) -> bool:
+    """A plain dated line (not a list item) after a skills list inside the jobs: a job's."""
+    return block.kind != "item" and block.level == 0 and _any_role([block])
+
+
+def _trailing_lines(blocks: list[Block]) -> list[Block]:
+    """The plain lines at the end of a section after its last list item, taken out of it."""
+    at = len(blocks)
+    while at > 0 and blocks[at - 1].kind in {"text", "row"}:
+        at -= 1
+    taken = blocks[at:]
+    del blocks[at:]
+    return taken
+
+
+def _any_role(blocks: list[Block]) -> bool:
+    """Whether a section's blocks hold a date yet ("10 years of experience" is not a job's)."""
+    return any(YEAR.search(b.text) and not _TAGLINE.search(b.text) for b in blocks)
+
+
+def _second_experience(sections: dict[str, list[Block]]) -> None:
+    """A second section named for experience joins the first, unless it holds no dates at all.
+
+    Without a date it lists what was used ("Technical Experience" after the jobs: languages,
+    tools), so it is read as skills.
+    """
+    again = sections.pop("experience again", None)
+    if again is None:
+        return
+    dated = any(YEAR.search(block.text) for block in again)
+    sections.setdefault("experience" if dated else "skills", []).extend(again)
 
 
 def _leaves(current: str, opened_at: int, block: Block) -> bool:
@@ -236,15 +186,16 @@ def _leaves(current: str, opened_at: int, block: Block) -> bool:
     """
     if opened_at and 0 < block.level <= opened_at:
         return True
-    if current in {"experience", "projects"}:
+    if current in _ENTRY_SECTIONS:
         return _sub_section(block)
     return not (opened_at and block.level > opened_at)
 
 
 def _sub_section(block: Block) -> bool:
     """An undated heading inside experience that names a part of the resume, not a role."""
-    words = set(_words(block.text).split())
-    return not _YEAR.search(block.text) and bool(words & _PART_WORDS)
+    words = plain_words(block.text).split()
+    # By its first word: "Experience overall", "Highlights"; "Amplify Education" is a company.
+    return not YEAR.search(block.text) and bool(words) and words[0] in _PART_WORDS
 
 
 def entries(blocks: Iterable[Block]) -> list[Entry]:
@@ -256,24 +207,26 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     lines = [b for b in blocks if b.text.strip() and not _is_label(b.text.strip())]
     if lines and all(b.kind == "item" for b in lines):
         # Only a list: each dated item is a role told in one line ("Acme, Engineer (2019–21)").
-        return [Entry(header=[_header_line(b.text)]) for b in lines if _YEAR.search(b.text)]
+        return [Entry(header=[_header_line(b.text)]) for b in lines if YEAR.search(b.text)]
     result: list[Entry] = []
     current: Entry | None = None
     parent: Block | None = None
-    stack_next = False
+    stack_next = ""  # after a stack heading: "line or items", then "items"
     for at, block in enumerate(lines):
         text = block.text.strip()
         if block.kind == "heading" and block.level == 0:
             # A line in capitals inside a job ("GOLANG DEVELOPER") is a title, not a heading.
             block = Block("text", block.text)
         if block.kind == "heading" and section_of(block) == "skills":
-            stack_next = True
+            stack_next = "line or items"
             continue
-        if stack_next and block.kind != "item":
-            stack_next = False
+        if _stack_line(block, stack_next):
+            # Under "### Technologies": one line, or a list, names the job's stack.
+            stack_next = "items" if block.kind == "item" else ""
             if current is not None:
                 current.stack.append(text)
             continue
+        stack_next = ""
         if block.kind == "item" or _STACK.match(text) or _is_paragraph(text):
             if current is not None:
                 _add_content(current, block)
@@ -300,8 +253,17 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
         result.append(current)
     # A header with nothing under it is a stray line, unless it is a dated role on its own
     # (a table row, a heading, or a role told in a paragraph).
-    kept = (e for e in result if e.bullets or (_stands_alone(e) and _dated(e)))
+    # Where no job has bullets or a description, the jobs are told by their headers alone.
+    bare = not any(e.bullets or e.described for e in result)
+    kept = (e for e in result if e.bullets or ((bare or _stands_alone(e)) and _dated(e)))
     return list(kept)
+
+
+def _stack_line(block: Block, stack_next: str) -> bool:
+    """Whether a line names the job's stack, after a stack heading ("### Technologies")."""
+    if block.kind == "item":
+        return bool(stack_next)
+    return block.kind == "text" and stack_next == "line or items"
 
 
 def _header_line(text: str) -> str:
@@ -310,8 +272,8 @@ def _header_line(text: str) -> str:
 
 
 def _stands_alone(entry: Entry) -> bool:
-    """A role with no bullets that is still a role: told in prose, a table row, or a heading."""
-    return entry.described or entry.from_row or entry.opened_by is not None
+    """A role with no bullets that is still a role: in prose, a row, a heading, or its stack."""
+    return entry.described or entry.from_row or entry.opened_by is not None or bool(entry.stack)
 
 
 def _add_content(entry: Entry, block: Block) -> None:
@@ -323,37 +285,63 @@ def _add_content(entry: Entry, block: Block) -> None:
     elif _STACK.match(text):
         entry.stack.append(text)
     else:
+        title = None if entry.described or entry.bullets else _opening_title(text, entry)
+        if title is not None:
+            entry.header.append(title)
         entry.described = True
+
+
+def _opening_title(text: str, entry: Entry) -> str | None:
+    """The job title a description opens with ("django developer; helped deliver…"), if any.
+
+    Some people give the company and dates above and start the paragraph with their title;
+    it belongs with the header. A header that already names a role keeps its own.
+    """
+    if any(_ROLE_WORD.search(line) for line in entry.header):
+        return None
+    marked = _ABBREVIATION.sub("\\1" + _KEPT_DOT, text)
+    clause = _CLAUSE_END.split(marked, maxsplit=1)[0].strip()
+    # "django developer", or with its company: "Senior DevOps engineer at the Endless OS …".
+    longest = _TITLE_AT_MOST if _AT_COMPANY.search(clause) else _TITLE_ALONE_AT_MOST
+    if len(clause.split()) > longest or not _ROLE_WORD.search(clause):
+        return None
+    return clause.replace(_KEPT_DOT, ". ")
 
 
 def _is_label(text: str) -> bool:
     """A line that only labels what follows ("Responsibilities:", "Project: Billing")."""
-    if _LABEL_ONLY.match(text) or _SUBLABEL.match(text):
+    if _LABEL_ONLY.match(text) or _SUBLABEL.match(text) or _TAGLINE.search(text):
         return True
-    return text.endswith(":") and len(text.split()) <= 8 and not _YEAR.search(text)
+    return text.endswith(":") and len(text.split()) <= 8 and not YEAR.search(text)
 
 
 def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
     """Whether a header-like line starts the next entry rather than adding to this header."""
     if current.described:
         return True
-    if bool(_YEAR.search(block.text)) and _dated(current):
+    if bool(YEAR.search(block.text)) and _dated(current):
         return True  # two dated lines are two entries
     if not current.bullets:
         return False
     # After bullets, a line starts an entry if a date follows before the next bullet.
-    for following in [block, *after[:3]]:
+    for following in [block, *after[:_HEADER_LINES_AT_MOST]]:
         if following.kind == "item":
             return False
-        if _YEAR.search(following.text):
+        if YEAR.search(following.text):
             return True
     return False
 
 
 def _dated(entry: Entry) -> bool:
-    return any(_YEAR.search(line) for line in entry.header)
+    return any(YEAR.search(line) for line in entry.header)
 
 
 def _is_paragraph(text: str) -> bool:
-    """Prose about a role (a description), not a header line: long, and a sentence or undated."""
-    return len(text.split()) >= 14 and (bool(_SENTENCE.search(text)) or not _YEAR.search(text))
+    """Prose about a role (a description), not a header line: long, and a sentence or undated.
+
+    A whole sentence ("Volunteered as a tutor at …, teaching math and English.") may be shorter.
+    """
+    words = len(text.split())
+    if words >= _SENTENCE_AT_LEAST and text.endswith(".") and not YEAR.search(text):
+        return True
+    return words >= 14 and (bool(SENTENCE.search(text)) or not YEAR.search(text))

@@ -1,6 +1,7 @@
 """Any input read into structured, markup-free text, once, for every platform and the CLI.
 
-A sent file (``.pdf``, ``.docx``, ``.txt``, ``.md``) or a pasted text (Markdown, HTML, text
+A sent file (``.pdf``, ``.docx``, ``.txt``, ``.md``) or a pasted text (Markdown, HTML,
+reStructuredText, text
 copied out of a PDF or Word) becomes the same thing: lines with headings on their own, list
 items as "- text", table rows as "cell — cell", and no markup left to show anyone.
 """
@@ -30,6 +31,7 @@ from bot.documents.files import (
 )
 from bot.documents.markdown import markdown_blocks
 from bot.documents.pasted import pasted_blocks
+from bot.documents.rst import looks_like_rst, rst_blocks
 
 __all__ = [
     "BINARY_TOO_BIG",
@@ -60,10 +62,28 @@ _MARKUP = re.compile(
 
 
 def read_blocks(text: str, markdown: bool | None = None) -> list[Block]:
-    """The blocks of a text; Markdown is read as Markdown (``None``: decide from the text)."""
+    """The blocks of a text; Markdown is read as Markdown (``None``: decide from the text).
+
+    Deciding, reStructuredText is read with docutils, then Markdown by its marks, else the
+    text is read as pasted lines.
+    """
+    if markdown is None and looks_like_rst(text):
+        blocks = rst_blocks(text)
+        if blocks is not None:
+            return blocks
     if markdown is None:
-        markdown = bool(_MARKUP.search(text))
+        markdown = _looks_like_markdown(text)
     return markdown_blocks(text) if markdown else pasted_blocks(text)
+
+
+def _looks_like_markdown(text: str) -> bool:
+    """Markdown's marks, beyond one stray "### …" line left in text read out of a file."""
+    signs = [m.group(0) for m in _MARKUP.finditer(text)]
+    if not signs:
+        return False
+    headings = [s for s in signs if s.startswith("#")]
+    first_line = text.lstrip().startswith("#")
+    return len(headings) < len(signs) or len(headings) > 1 or first_line
 
 
 def as_plain_text(text: str) -> str:

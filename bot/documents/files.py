@@ -123,7 +123,7 @@ def _docx_blocks(document: object) -> list[Block]:
             numbered = block._p.pPr is not None and block._p.pPr.numPr is not None
             if "List" in style or numbered:
                 kind = "item"
-            blocks.append(Block(kind, block.text, level))  # type: ignore[arg-type]
+            blocks.extend(_paragraph_blocks(kind, block.text, level))
         elif isinstance(block, Table):
             for row in block.rows:
                 seen: list[object] = []
@@ -136,3 +136,15 @@ def _docx_blocks(document: object) -> list[Block]:
                     cells.append(" ".join(p.text for p in cell.paragraphs if p.text.strip()))
                 blocks.append(Block("row", " — ".join(c for c in cells if c.strip())))
     return blocks
+
+
+def _paragraph_blocks(kind: str, text: str, level: int) -> list[Block]:
+    """A paragraph as blocks: a plain one by its lines, a heading or a list item whole.
+
+    Line breaks inside a plain paragraph keep an address, a title over its dates or a text kept
+    as typed on lines of their own, as the page shows them.
+    """
+    if kind != "text":
+        return [Block(kind, text, level)]  # type: ignore[arg-type]
+    lines = [Block("text", line) for line in text.split("\n") if line.strip()]
+    return lines or [Block("text", "")]

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from bot.documents.blocks import Block, Kind
-from bot.documents.pasted import continues
+from bot.documents.pasted import continues, pasted_blocks
 
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 # Marks a list item found inside inline HTML, until the text is split into blocks.
@@ -89,10 +89,13 @@ def markdown_blocks(text: str) -> list[Block]:
             row.append(_inline(token))
         elif kind == "inline":
             default: Kind = "heading" if heading else "item" if in_item else "text"
-            blocks.extend(_split(_inline(token), default, level if heading else 0))
-        elif kind in {"html_block", "code_block", "fence"}:
-            content = html_text(token.content) if kind == "html_block" else token.content
-            blocks.extend(_split(content, "text"))
+            blocks.extend(split_lines(_inline(token), default, level if heading else 0))
+        elif kind == "html_block":
+            blocks.extend(split_lines(html_text(token.content), "text"))
+        elif kind in {"code_block", "fence"}:
+            # A resume kept as plain text inside a fence ("```text"): read as pasted text,
+            # headings in capitals and bullets marked as people type them.
+            blocks.extend(pasted_blocks(token.content))
     return [b for b in blocks if b.text]
 
 
@@ -119,7 +122,7 @@ def _inline(token: Token) -> str:
     return html.unescape("".join(parts))
 
 
-def _split(text: str, kind: Kind, level: int = 0) -> list[Block]:
+def split_lines(text: str, kind: Kind, level: int = 0) -> list[Block]:
     """Text with line breaks and item marks as blocks; a marked line is an item.
 
     A line of a paragraph that plainly continues the one before (wrapped prose, starting in
@@ -162,7 +165,7 @@ def _row_blocks(cells: list[str]) -> list[Block]:
     texts: list[Block] = []
     items: list[Block] = []
     for cell in cells:
-        for block in _split(cell, "text"):
+        for block in split_lines(cell, "text"):
             (items if block.kind == "item" else texts).append(block)
     line = " — ".join(b.text for b in texts if b.text.strip("-| "))
     row = [Block("row", line)] if line else []

@@ -11,12 +11,23 @@ import re
 from bot.documents.blocks import Block
 
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔]|\d{1,2}[.)])\s+")
+_ATX = re.compile(r"^#{1,6}\s+")
 _UNDERLINE = re.compile(r"^([=\-~^*#+`'\"])\1{2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.I)
 _CAPITALS = re.compile(r"^[^a-z]*[A-Z]{2}[^a-z]*$")
 # A line that ends mid-sentence: the next one is its continuation if it starts in lower case.
-_OPEN_END = re.compile(r"(?:[,&/(–-]|\b(?:and|or|with|of|to|for|the|a|an|in|on|by|as|from))$", re.I)
+_OPEN_END = re.compile(
+    r"(?:[,&/(–-]|\b(?:and|or|with|of|to|for|the|a|an|in|on|at|by|as|from|into|via|using|"
+    r"including))$",
+    re.I,
+)
+# A leader between two parts of a line ("Acme, Engineer ------ Boston"): a row typed out.
+_LEADER = re.compile(r"(?<=\S)\s*(?:-{4,}|\.{4,}|_{4,}|·{4,})\s*(?=\S)")
 _WRAP_WIDTH = 70
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
+_SHORT_NAME = 3
+_DATE_END = re.compile(r"(?:\b(?:19|20)\d\d|\bpresent|\bnow)\W*$", re.I)
+_FEWEST_WORDS = 2
 # Lines cut by the page are long; a short line (a name, a city) is never continued.
 _SHORTEST_WRAPPED = 40
 _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]")
@@ -25,19 +36,34 @@ _INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2060\ufeff]
 def pasted_blocks(text: str) -> list[Block]:
     """The blocks of plain text as people paste it."""
     blocks: list[Block] = []
+    indent = 0
+    # A blank line before a line: it starts a block of its own (a heading, in text from Word).
+    blank = False
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(_INVISIBLE.sub("", raw).replace("\xa0", " ").split())
-        if not line or _PAGE_NUMBER.match(line):
+        if not line:
+            blank = True
+            continue
+        after_blank, blank = blank, False
+        if _PAGE_NUMBER.match(line):
             continue  # a page number of a PDF is not part of the text
+        # Lines indented alike under a long one are a paragraph wrapped by its author.
+        indented, indent = bool(indent) and _indent(raw) == indent, _indent(raw)
         if _UNDERLINE.match(line):
             # reStructuredText and setext: "Experience" over "==========" is a heading.
             if blocks and blocks[-1].kind == "text" and len(blocks[-1].text) <= len(line) + 2:
                 blocks[-1] = Block("heading", blocks[-1].text, 1)
             continue
         marker = _ITEM.match(line)
-        if marker is not None:
+        if _ATX.match(line):
+            blocks.append(Block("heading", _ATX.sub("", line)))  # a "### …" line pasted as is
+        elif marker is not None:
             blocks.append(Block("item", line[marker.end() :].strip()))
-        elif blocks and continues(blocks[-1], line):
+        elif _LEADER.search(line):
+            blocks.append(Block("row", _LEADER.sub(" — ", line)))
+        elif blocks and (
+            continues(blocks[-1], line, after_blank) or (indented and _long(blocks[-1]))
+        ):
             last = blocks[-1]
             # "tech-" + "nologies": a word the page hyphenated is one word again.
             joined = (
@@ -53,15 +79,48 @@ def pasted_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def _unfinished(text: str) -> bool:
+    """A line that stops mid-sentence: no closing mark, or an "e.g." that closes nothing."""
+    if _DATE_END.search(text) or _YEARISH.search(text):
+        return False  # "… Seattle, WA 2/2017 - 5/2019": a dated line is a job's header
+    return not text.endswith((".", "!", "?", ":", ";")) or text.endswith(("e.g.", "i.e."))
+
+
+def _finishes(line: str, previous: str) -> bool:
+    """Whether a line ends the sentence a cut line began (and is no header: no year in it).
+
+    It closes a parenthesis left open, or ends with a period or semicolon and is not a short
+    name in capitals ("Acme Inc.", which may be the next job's company).
+    """
+    if _YEARISH.search(line):
+        return False
+    if previous.count("(") > previous.count(")") and ")" in line:
+        return True
+    words = line.split()
+    named = len(words) <= _SHORT_NAME and all(w[:1].isupper() for w in words)
+    return line.endswith((".", ";")) and len(words) >= _FEWEST_WORDS and not named
+
+
+def _indent(raw: str) -> int:
+    """How far a line is indented, tabs counted as four spaces."""
+    expanded = raw.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _long(block: Block) -> bool:
+    """A text line long enough that the author's editor may have wrapped it."""
+    return block.kind == "text" and len(block.text) >= _WRAP_WIDTH
+
+
 def _is_heading(line: str) -> bool:
     """A short line in capitals ("PROFESSIONAL EXPERIENCE"), not ending like a sentence."""
     return len(line.split()) <= 6 and bool(_CAPITALS.match(line)) and not line.endswith(".")
 
 
-def continues(previous: Block, line: str) -> bool:
+def continues(previous: Block, line: str, after_blank: bool = False) -> bool:
     """Whether a line is the wrapped rest of the line before (a bullet or a paragraph)."""
-    if previous.kind not in {"item", "text"} or _is_heading(line):
-        return False
+    if previous.kind not in {"item", "text"} or _is_heading(line) or after_blank:
+        return False  # a blank line between them ends the block
     if len(previous.text) < _SHORTEST_WRAPPED:
         return False
     # "…using GitHub" + "Actions.": the few last words of a bullet the page cut.
@@ -71,6 +130,14 @@ def continues(previous: Block, line: str) -> bool:
     starts_low = line[:1].islower() or line[:1] in ",;)%"
     if starts_low:
         return True
+    # "…leveraging" + "Hibernate for efficient ORM and transactional integrity.": a bullet the
+    # page cut, whose rest ends the sentence. Only a bullet: after a plain line, a line ending
+    # in a period is as often the next job's header or a sentence of its own.
+    long_enough = previous.kind == "item" and len(previous.text) >= _WRAP_WIDTH
+    if long_enough and _unfinished(previous.text) and _finishes(line, previous.text):
+        return True
     # A long line that stopped mid-phrase ("…leveraging in house tooling as well as custom")
     # was cut by the page width; the next line is its end even when it starts in capitals.
-    return len(previous.text) >= _WRAP_WIDTH and bool(_OPEN_END.search(previous.text))
+    # A bullet that stops on "and" or "using" goes on, however narrow its column was.
+    wide = len(previous.text) >= _WRAP_WIDTH or previous.kind == "item"
+    return wide and bool(_OPEN_END.search(previous.text))
