@@ -360,7 +360,7 @@ def test_cross_section_advice_agrees_in_number(lex: Lexicon) -> None:
     # PostgreSQL (the only database) and AWS (the only cloud) are kept: dropping either would
     # lower the skills score, so the advice is to show them; Kafka may go.
     assert any(
-        a.endswith("show each in a bullet or a project; your list needs them.") for a in two.advice
+        a.endswith("keep them listed, and show each in a bullet or a project.") for a in two.advice
     )
     assert any(a.endswith("show it in a bullet or drop it from the skills.") for a in two.advice)
 

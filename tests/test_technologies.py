@@ -239,3 +239,20 @@ def test_the_same_word_as_a_verb_keeps_its_credit(lex: Lexicon) -> None:
     report = analyse_bullet("Distributed traffic across 3 regions, cutting p99 by 40%", lex)
     assert report.checks["strong_verb"]
     assert analyse_bullet("Built APIs, queues, dashboards", lex).checks["strong_verb"]
+
+
+def test_a_sentence_in_a_skills_list_gets_one_note_not_one_per_fragment(lex: Lexicon) -> None:
+    report = analyse_skills(
+        "Python, Django\nML: Overview of models for text, image and audio data", lex
+    )
+    unknown = [a for a in report.advice if a.kind == "unknown"]
+    assert len(unknown) == 1
+    assert unknown[0].startswith("“Overview of models for text, image")
+    assert "reads as a description" in unknown[0]
+    # A short unknown name is still named on its own.
+    short = analyse_skills("Python, Frobnicator, Grumbleweed", lex)
+    notes = [str(a) for a in short.advice if a.kind == "unknown"]
+    assert notes == [
+        "I don't recognise “Frobnicator”.",
+        "I don't recognise “Grumbleweed”.",
+    ]

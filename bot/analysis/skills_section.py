@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from textwrap import shorten
 from typing import Any
 
 from bot.analysis.advice import Advice, joined, pronoun
@@ -28,6 +29,8 @@ LIST_PROBLEM = 15
 UNKNOWN_ITEM = 5
 CROSS_ITEM = 5
 CROSS_CAP = 15
+# Unrecognised words on one line that add up to this many read as a sentence, not as names.
+PROSE_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -140,14 +143,12 @@ def _analyse_skills(text: str, lex: Lexicon, view: ResumeView | None) -> SkillsR
     cross: list[Advice] = []
     if seen is not None and items:
         cross = _cross_advice(known, seen, rules)
-    unknown = [i for i in items if i.skill is None]
+    unknown = _unknown_advice(items, listed)
     score = 100 - LIST_PROBLEM * problems - UNKNOWN_ITEM * len(unknown)
     if seen is not None and items:
         score -= min(CROSS_CAP, CROSS_ITEM * (len(seen.unlisted) + len(seen.unshown)))
-    # Last, one per unrecognised item: SkillsReport.fixes leaves them out.
-    for item in unknown:
-        hint = f" Did you mean {' or '.join(item.suggestions)}?" if item.suggestions else ""
-        cross.append(Advice(f"I don't recognise “{item.input}”.{hint}", "unknown", [item.input]))
+    # Last, what was not recognised: SkillsReport.fixes leaves it out.
+    cross.extend(unknown)
     return SkillsReport(
         items=items,
         groups=groups,
@@ -183,6 +184,39 @@ def _plausible(
     return tuple(out)
 
 
+def _unknown_advice(items: tuple[Resolved, ...], listed: list[SkillItem]) -> list[Advice]:
+    """One note per unrecognised item, or one per line of prose between the commas.
+
+    "Overview of models to work with text, image and audio data" is a sentence about the
+    person's work: one note for the line, not three for its fragments.
+    """
+    by_line: dict[int, list[Resolved]] = {}
+    for item, typed in zip(items, listed, strict=True):
+        if item.skill is None:
+            by_line.setdefault(typed.line, []).append(item)
+    advice: list[Advice] = []
+    for unknown in by_line.values():
+        words = sum(len(item.input.split()) for item in unknown)
+        if words >= PROSE_WORDS and not any(item.suggestions for item in unknown):
+            inputs = [item.input for item in unknown]
+            quoted = shorten(", ".join(inputs), 80, placeholder="…")
+            advice.append(
+                Advice(
+                    f"“{quoted}” reads as a description, not a list: name the technologies "
+                    "themselves (languages, libraries, services).",
+                    "unknown",
+                    inputs,
+                )
+            )
+            continue
+        for item in unknown:
+            hint = f" Did you mean {' or '.join(item.suggestions)}?" if item.suggestions else ""
+            advice.append(
+                Advice(f"I don't recognise “{item.input}”.{hint}", "unknown", [item.input])
+            )
+    return advice
+
+
 def _list_advice(
     known: list[Skill], duplicates: tuple[str, ...], rules: SkillsRules, seen: Shown | None
 ) -> list[Advice]:
@@ -192,7 +226,8 @@ def _list_advice(
     low, high = rules.min_primary_languages, rules.max_primary_languages
     if len(languages) > high:
         drop = _languages_to_drop(languages, len(languages) - high, seen)
-        why = ": nothing else on your resume shows them" if seen is not None else ""
+        unshown = seen is not None and not any(seen.is_shown(name) for name in drop)
+        why = f": nothing else on your resume shows {pronoun(drop)}" if unshown else ""
         advice.append(
             Advice(
                 f"Keep {low}–{high} main languages: you list {len(languages)} "
@@ -266,8 +301,8 @@ def _cross_advice(known: list[Skill], seen: Shown, rules: SkillsRules) -> list[A
     if keep:
         advice.append(
             Advice(
-                f"No bullet shows {joined(keep)}: show {'it' if len(keep) == 1 else 'each'} in a "
-                f"bullet or a project; your list needs {pronoun(keep)}.",
+                f"No bullet shows {joined(keep)}: keep {pronoun(keep)} listed, and show "
+                f"{'it' if len(keep) == 1 else 'each'} in a bullet or a project.",
                 "show_skills",
                 keep,
             )
