@@ -223,3 +223,28 @@ def test_a_product_only_wanted_stays_apart_from_a_family_required(lex: Lexicon) 
 def test_markers_after_what_they_cover(lex: Lexicon, line: str, nice: set[str]) -> None:
     _, got, _ = _split(lex, f"## Requirements\n- {line}\n")
     assert got == nice
+
+
+@pytest.mark.parametrize(
+    ("line", "required", "nice"),
+    [
+        ("Java; Docker and Helm would be added advantage", {"Java"}, {"Docker", "Helm"}),
+        ("Laravel, Redis, Node.js (big plus)", {"Laravel", "Redis"}, {"Node.js"}),
+        ("Go is required; Kafka is plus", {"Go"}, {"Kafka"}),
+        ("Rust. Proficiency in Python is a significant advantage.", {"Rust"}, {"Python"}),
+        ("We highly appreciate experience with MongoDB and Redis", set(), {"MongoDB", "Redis"}),
+        ("Python. Kubernetes is a valuable addition.", {"Python"}, {"Kubernetes"}),
+        ("Considered a plus: backups of: Terraform, Ansible", set(), {"Terraform", "Ansible"}),
+        ("Java is considered a plus", set(), {"Java"}),
+    ],
+)
+def test_markers_without_their_article_or_with_words_around(
+    lex: Lexicon, line: str, required: set[str], nice: set[str]
+) -> None:
+    got_required, got_nice, _ = _split(lex, f"## Requirements\n- {line}\n")
+    assert (got_required, got_nice) == (required, nice)
+
+
+def test_plus_and_advantage_in_ordinary_sentences_are_not_markers() -> None:
+    assert nice_spans("Python plus Django for the admin") == ()
+    assert nice_spans("Built a competitive advantage with Go") == ()
