@@ -20,7 +20,13 @@ from bot.knowledge import Skill
 TECH_CATEGORIES = frozenset(
     {"languages", "frameworks", "databases", "messaging", "cloud", "tools", "testing"}
 )
-_TECH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
+# "*nix" is the one name in common use that starts with a mark.
+_TECH_TOKEN = re.compile(r"\*[Nn][Ii][Xx]\b|[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
+# What a name takes after a hyphen and stays itself: "Linux-based", "Kafka-driven", "API-first".
+_QUALIFIER = frozenset(
+    "based driven powered backed native first centric heavy compatible specific related enabled "
+    "oriented focused friendly savvy certified only style".split()
+)
 _MAX_NGRAM = 4
 # What may stand between the words of one spelling: "Ruby on Rails", "CI / CD", "Let's".
 _PHRASE_GAP = " \t-/&'’"
@@ -95,9 +101,12 @@ class SkillIndex:
         self._by_key: dict[str, Skill] = {}
         self._by_phrase: dict[str, Skill] = {}
         for skill in self.skills:
-            for spelling in (skill.name, *skill.aliases):
+            for spelling in (skill.name, *skill.aliases, *skill.words):
                 self._by_key.setdefault(spelling_key(spelling), skill)
                 self._by_phrase.setdefault(phrase_key(spelling), skill)
+        # Everyday words even with their capital ("Play", "Slick"): never guessed as typos nor
+        # offered as "did you mean", and in running text only where the context says so.
+        self._words = frozenset(spelling_key(word) for skill in self.skills for word in skill.words)
         # Every word-prefix of a known phrase: a run of words is extended only while it can
         # still grow into a phrase, so most words cost one set lookup.
         self._phrase_prefixes = frozenset(
@@ -112,12 +121,15 @@ class SkillIndex:
             for alias in skill.aliases
             if alias.isupper()
         )
-        self._keys = list(self._by_key)
+        self._keys = [key for key in self._by_key if key not in self._words]
         # Typos are guessed only for longer spellings of names that are not ordinary words.
         self._fuzzy_keys = [
             key
             for key, skill in self._by_key.items()
-            if not skill.exact_case and len(key) >= 5 and skill.category in TECH_CATEGORIES
+            if not skill.exact_case
+            and len(key) >= 5
+            and skill.category in TECH_CATEGORIES
+            and key not in self._words
         ]
 
     def exact(self, text: str) -> Skill | None:
@@ -212,7 +224,7 @@ class SkillIndex:
     def _doubtful(self, mention: Mention, text: str, first: int) -> bool:
         """Whether a mention is a name that may be a letter or a word where it stands."""
         key = spelling_key(mention.text)
-        if len(key) == 1:
+        if len(key) == 1 or key in self._words:
             return True
         return (
             mention.skill.exact_case
@@ -290,6 +302,11 @@ class SkillIndex:
             skill = self._accept(word[:-1], self._by_key.get(spelling_key(word[:-1])))
         if skill is not None:
             return ((skill, word),)
+        head, _, tail = word.rpartition("-")
+        if head and tail.casefold() in _QUALIFIER:
+            skill = self._accept(head, self._by_key.get(spelling_key(head)))
+            if skill is not None:
+                return ((skill, head),)
         guess = self._typo(word)
         if guess is not None:
             return ((guess, word),)
@@ -307,6 +324,8 @@ class SkillIndex:
             return None
         spelled = written.strip(".")
         if not spelled.isupper() and spelling_key(spelled) in self._capitals_only:
+            return None
+        if spelled.islower() and spelling_key(spelled) in self._words:
             return None
         # "Go", "Express", "Spring": only as written with the capital, or as an alias.
         if (

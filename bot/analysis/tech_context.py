@@ -4,7 +4,8 @@
 verb or a season. In a skills list they are taken as written (``SkillIndex.resolve``); in
 running text a one-letter name always needs the words around it to say it is a technology, and
 a name that is an everyday word needs them when it opens a sentence, where every word has its
-capital ("Make business decisions", "Spring into action"). What says so:
+capital ("Make business decisions", "Spring into action"); a spelling the taxonomy lists as a word
+even with its capital ("Play", "Render") needs them wherever it stands. What says so:
 
 - a list of technologies around it: "C, C++ and Python", "Go/Rust", "Languages: C";
 - a word before it that introduces a tool: "written in C", "experience with R", "using Go";
