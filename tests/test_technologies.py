@@ -220,3 +220,85 @@ def test_the_same_word_as_a_verb_keeps_its_credit(lex: Lexicon) -> None:
     report = analyse_bullet("Distributed traffic across 3 regions, cutting p99 by 40%", lex)
     assert report.checks["strong_verb"]
     assert analyse_bullet("Built APIs, queues, dashboards", lex).checks["strong_verb"]
+
+
+# --- names that are everyday words even with their capital ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Play, Akka or others", ["Play Framework", "Akka"]),
+        ("Built the admin with Play and Slick", ["Play Framework", "Slick"]),
+        ("Deployed the app on Render", ["Render"]),
+        ("Rails 7 with Turbo and Stimulus", ["Ruby on Rails", "Turbo", "Stimulus"]),
+        ("Go services with Gorilla and Chi", ["Go", "Gorilla", "Chi"]),
+    ],
+)
+def test_word_names_count_where_the_context_makes_them_tools(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Play a key role in every release",
+        "Helped the team play to its strengths",
+        "Render the invoices as PDF files",
+        "A slick onboarding flow for new users",
+        "Devise a plan for the data migration",
+        "Revel in hard problems with the team",
+        "Travelled to the office by Railway every day",
+    ],
+)
+def test_word_names_in_ordinary_sentences_are_not_tools(lex: Lexicon, text: str) -> None:
+    assert _named(lex, text) == []
+
+
+@pytest.mark.parametrize("item", ["Plan", "Locker", "Demo", "Slack"])
+def test_word_names_are_never_offered_as_did_you_mean(lex: Lexicon, item: str) -> None:
+    resolved = lex.skills.resolve(item)
+    offered = {resolved.skill.name} if resolved.skill else set(resolved.suggestions)
+    assert not offered & {"Play Framework", "Looker", "Domo", "Slick"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Linux-based systems in production", ["Linux"]),
+        ("Kafka-driven pipelines and Go-based services", ["Kafka", "Go"]),
+        ("Git and *nix command line tools", ["Git", "Unix"]),
+    ],
+)
+def test_a_name_with_a_qualifier_or_a_wildcard_is_still_found(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+def test_a_hyphen_that_is_not_a_qualifier_keeps_the_word(lex: Lexicon) -> None:
+    assert _named(lex, "Led the Go-to-market plan") == []
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        ("PostGIS", "PostGIS"),
+        ("MinIO", "MinIO"),
+        ("Yandex Cloud", "Yandex Cloud"),
+        ("ActiveRecord", "Active Record"),
+        ("Capistrano", "Capistrano"),
+        ("ScalaTest", "ScalaTest"),
+        ("Power BI", "Power BI"),
+        ("Google Data Studio", "Looker Studio"),
+        ("SSH", "SSH"),
+        ("Concourse CI", "Concourse"),
+    ],
+)
+def test_more_mainstream_names_are_recognised_in_a_skills_list(
+    lex: Lexicon, item: str, name: str
+) -> None:
+    resolved = lex.skills.resolve(item)
+    assert resolved.skill is not None and resolved.skill.name == name
