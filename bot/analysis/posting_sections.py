@@ -5,8 +5,8 @@ items, table rows, no markup) and each heading, in its real variety, says what f
 
 - required: "Requirements", "What you bring", "Must have", "Qualifications", "About you"…;
 - nice to have: "Nice to have", "Bonus points", "Advantages", "We'd be excited if you've had"…;
-  "Preferred qualifications" too, unless the posting has no requirements section but a
-  nice-to-have one of its own: then they are its requirements;
+  "Preferred qualifications" too, unless the posting has no requirements section: then they
+  are its requirements;
 - the stack: "Our stack", "Technology summary": technologies the team uses, only mentioned;
 - nothing: "Benefits", "What we offer", "About us", "Our culture", "How to apply"…
 
@@ -143,9 +143,9 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
         for n, b in enumerate(blocks)
     ]
     found = {h.strength for h in headings if h is not None}
-    # "Preferred qualifications" are nice, unless the posting has a nice-to-have list of its
-    # own and no requirements: then they are the requirements.
-    preferred = REQUIRED if NICE in found and REQUIRED not in found else NICE
+    # "Preferred qualifications" are nice beside a requirements list; a posting with none asks
+    # for what it prefers ("Preferred skills and qualifications", then "We'd also appreciate").
+    preferred = NICE if REQUIRED in found else REQUIRED
     firm = bool(found & {REQUIRED, NICE, _PREFERRED})
     parts: list[PostingPart] = []
     current, level = WEAK, _LINE_LEVEL + 1

@@ -13,7 +13,12 @@ from rapidfuzz.distance import OSA
 
 from bot.analysis.english import is_everyday_word
 from bot.analysis.skill_items import split_skill_items as split_skill_items
-from bot.analysis.tech_context import at_sentence_start, in_tech_context, only_names
+from bot.analysis.tech_context import (
+    at_sentence_start,
+    in_tech_context,
+    listed_with_technology,
+    only_names,
+)
 from bot.knowledge import Skill
 
 # Categories that name a concrete technology, as opposed to a practice or a soft skill.
@@ -25,7 +30,7 @@ _TECH_TOKEN = re.compile(r"\*[Nn][Ii][Xx]\b|[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z
 # What a name takes after a hyphen and stays itself: "Linux-based", "Kafka-driven", "API-first".
 _QUALIFIER = frozenset(
     "based driven powered backed native first centric heavy compatible specific related enabled "
-    "oriented focused friendly savvy certified only style".split()
+    "oriented focused friendly savvy certified only style like".split()
 )
 _MAX_NGRAM = 4
 # What may stand between the words of one spelling: "Ruby on Rails", "CI / CD", "Let's".
@@ -107,6 +112,16 @@ class SkillIndex:
         # Everyday words even with their capital ("Play", "Slick"): never guessed as typos nor
         # offered as "did you mean", and in running text only where the context says so.
         self._words = frozenset(spelling_key(word) for skill in self.skills for word in skill.words)
+        # Those names, "Go" and "REST" written in lower case ("go", "rest"): words, except in
+        # a list of technologies ("python, go or java", "(grpc, rest)").
+        self._listed_only = {
+            spelling_key(spelling): skill
+            for skill in self.skills
+            for spelling in (skill.name, *skill.aliases, *skill.words)
+            if spelling.isupper()
+            or spelling in skill.words
+            or (skill.exact_case and spelling == skill.name)
+        }
         # Every word-prefix of a known phrase: a run of words is extended only while it can
         # still grow into a phrase, so most words cost one set lookup.
         self._phrase_prefixes = frozenset(
@@ -195,13 +210,15 @@ class SkillIndex:
         """Technologies named in running text, longest spelling first, typos of long names too.
 
         A one-letter name ("C", "R"), or an everyday word opening a sentence ("Make", "Go"),
-        counts only where the words around it make it a technology (``tech_context``).
+        counts only where the words around it make it a technology (``tech_context``); such a
+        name in lower case ("go", "rest") only in a list of technologies ("python, go or java").
         """
         tokens = [(m.group(0), m.start()) for m in _TECH_TOKEN.finditer(text)]
         # Each token's keys are computed once; multi-word spellings are tried only where a
         # token can start one, which is what keeps this cheap on long texts.
         phrases = [phrase_key(t) for t, _ in tokens]
         found: list[tuple[Mention, int, int]] = []
+        lower: set[int] = set()  # lower-case names that count only in a list of technologies
         i = 0
         while i < len(tokens):
             hit = self._phrase_at(text, tokens, phrases, i)
@@ -212,13 +229,18 @@ class SkillIndex:
                 i += width
                 continue
             word, start = tokens[i]
-            found.extend(
+            named = [
                 (Mention(skill, written, start), i, i) for skill, written in self._in_word(word)
-            )
+            ]
+            listed = self._listed_only.get(spelling_key(word)) if word.islower() else None
+            if not named and listed is not None:
+                lower.add(len(found))
+                named = [(Mention(listed, word, start), i, i)]
+            found.extend(named)
             i += 1
         doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}
-        if doubtful:
-            found = self._confirmed(text, tokens, found, doubtful)
+        if doubtful or lower:
+            found = self._confirmed(text, tokens, found, doubtful | lower, lower)
         return [mention for mention, _, _ in found]
 
     def _doubtful(self, mention: Mention, text: str, first: int) -> bool:
@@ -238,8 +260,12 @@ class SkillIndex:
         tokens: list[tuple[str, int]],
         found: list[tuple[Mention, int, int]],
         doubtful: set[int],
+        listed_only: set[int],
     ) -> list[tuple[Mention, int, int]]:
-        """The mentions without the doubtful ones the context does not make technologies."""
+        """The mentions without the doubtful ones the context does not make technologies.
+
+        The ``listed_only`` ones count only in a list with other technologies.
+        """
         covered = frozenset(t for _, first, last in found for t in range(first, last + 1))
         if only_names(text, tokens, covered):
             return found  # "Go and C": a list item of nothing but names
@@ -250,7 +276,9 @@ class SkillIndex:
             more = {
                 n
                 for n in doubtful - sure
-                if in_tech_context(text, tokens, found[n][1], found[n][2], techs)
+                if (listed_with_technology if n in listed_only else in_tech_context)(
+                    text, tokens, found[n][1], found[n][2], techs
+                )
             }
             if not more:
                 break

@@ -93,10 +93,10 @@ def in_tech_context(
         return False
     if before and (before[-1] in _TOOL_BEFORE or before[-2:] == ["such", "as"]):
         return True
-    return _listed_with_technology(text, tokens, first, last, techs)
+    return listed_with_technology(text, tokens, first, last, techs)
 
 
-def _listed_with_technology(
+def listed_with_technology(
     text: str,
     tokens: Sequence[tuple[str, int]],
     first: int,
