@@ -248,3 +248,14 @@ def test_markers_without_their_article_or_with_words_around(
 def test_plus_and_advantage_in_ordinary_sentences_are_not_markers() -> None:
     assert nice_spans("Python plus Django for the admin") == ()
     assert nice_spans("Built a competitive advantage with Go") == ()
+
+
+def test_preferred_skills_as_the_only_list_are_the_requirements(lex: Lexicon) -> None:
+    posting = "## about the role\nGreat team.\n\n## preferred skills and qualifications\n- Scala\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Scala"}, set())
+
+
+def test_a_lower_case_list_of_protocols_is_read(lex: Lexicon) -> None:
+    required, _, _ = _split(lex, "## Requirements\n- Experience with protocols ( grpc, rest )\n")
+    assert required == {"gRPC", "REST APIs"}

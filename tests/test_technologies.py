@@ -302,3 +302,31 @@ def test_more_mainstream_names_are_recognised_in_a_skills_list(
 ) -> None:
     resolved = lex.skills.resolve(item)
     assert resolved.skill is not None and resolved.skill.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("python, go or java", ["Python", "Go", "Java"]),
+        ("java, spring and hibernate", ["Java", "Spring", "Hibernate"]),
+        ("databases, in particular SQL-like, MongoDB", ["SQL", "MongoDB"]),
+        ("systems languages e.g. C ++, C", ["C++", "C"]),
+    ],
+)
+def test_lower_case_names_count_in_a_list_of_technologies(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Collaborate with rest of the team",
+        "Ready to go to production every week",
+        "Solid grasp of the business domain",
+        "Let go of old habits",
+    ],
+)
+def test_lower_case_names_outside_a_list_stay_words(lex: Lexicon, text: str) -> None:
+    assert _named(lex, text) == []
