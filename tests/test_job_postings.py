@@ -259,3 +259,29 @@ def test_preferred_skills_as_the_only_list_are_the_requirements(lex: Lexicon) ->
 def test_a_lower_case_list_of_protocols_is_read(lex: Lexicon) -> None:
     required, _, _ = _split(lex, "## Requirements\n- Experience with protocols ( grpc, rest )\n")
     assert required == {"gRPC", "REST APIs"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["We would love to hear from you if:", "**What you should bring** :", "You must bring"],
+)
+def test_headings_that_ask_in_other_words(lex: Lexicon, heading: str) -> None:
+    posting = f"{heading}\n- Go and gRPC\n\n## Nice to have\n- Go and Kafka\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Go", "gRPC"}, {"Kafka"})
+
+
+def test_prose_after_a_requirements_list_is_not_a_requirement(lex: Lexicon) -> None:
+    posting = (
+        "### Who you are\n- You know Go\n\n"
+        "The team runs a dockerized platform in the cloud and ships many times a day.\n\n"
+        "### Nice to have\n- Docker\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Go"}, {"Docker"})
+
+
+def test_an_encouraged_practice_is_nice(lex: Lexicon) -> None:
+    posting = "## Requirements\n- Ruby. Opinions on service-oriented architecture are encouraged.\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Ruby"}, {"Service-oriented architecture"})

@@ -330,3 +330,20 @@ def test_lower_case_names_count_in_a_list_of_technologies(
 )
 def test_lower_case_names_outside_a_list_stay_words(lex: Lexicon, text: str) -> None:
     assert _named(lex, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Solid understanding of OTP", ["OTP"]),
+        ("Good knowledge of C and its tooling", ["C"]),
+    ],
+)
+def test_a_grasp_of_a_tool_is_a_technology_context(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+def test_a_one_time_password_is_not_erlang(lex: Lexicon) -> None:
+    assert _named(lex, "Send an OTP to the phone at sign-in") == []

@@ -38,7 +38,7 @@ _MARKER = re.compile(
     r"|(?:highly |greatly |really |particularly |also )?appreciate\b"
     r"|(?:(?:is|are) )?(?:a )?nice[- ]to[- ]have|good to have"
     r"|(?:highly |very |strongly )?(?:preferred|desirable|desired|advantageous)"
-    r"|(?:is|are) (?:very |much |also )?(?:welcome|appreciated)"
+    r"|(?:is|are) (?:very |much |also |strongly )?(?:welcome|appreciated|encouraged)"
     r"|(?:(?:is|are|would be) )?(?:very |also )?(?:helpful|beneficial)|great to have"
     r"|not (?:necessary|essential|mandatory|a requirement)"
     r"|(?:(?:is|are) )?(?:optional|not required|not a must)"

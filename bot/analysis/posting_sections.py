@@ -47,7 +47,8 @@ _NONE_HEADING = re.compile(
 )
 _NICE_HEADING = re.compile(
     r"nice[- ]to[- ]haves?|bonus|\bpluses\b|\bplus\b|would be (?:great|nice|a plus|awesome|cool)"
-    r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b(?! to see)"
+    r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b"
+    r"(?! to (?:see|hear))"
     r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
     r"|stand out|brownie points|icing on the cake|\bassets?\b|helpful|beneficial|great to have"
     r"|not (?:necessary|essential|mandatory|a requirement)"
@@ -59,7 +60,8 @@ _STACK_HEADING = re.compile(
     r"|our (?:tools|tooling|technologies)|what we use|built with|tech we use"
 )
 _REQUIRED_HEADING = re.compile(
-    r"require|must[- ]haves?|must have|you(?: should| will| must)? have|you(?:'ll| will)? bring"
+    r"require|must[- ]haves?|must have|you(?: should| will| must)? have"
+    r"|you(?:'ll| will| should| must)? bring|(?:love|like) to hear from you"
     r"|what you(?:'ll| will)? need|look(?:ing)? for|are we looking|search(?:ing)? for|seek(?:ing)?"
     r"|who you are|about you|qualifications?|skills|experience|essentials?|minimum"
     r"|your (?:profile|skills|experience|background)|profile|ideal candidate|you are"
@@ -149,21 +151,40 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
     firm = bool(found & {REQUIRED, NICE, _PREFERRED})
     parts: list[PostingPart] = []
     current, level = WEAK, _LINE_LEVEL + 1
+    listed = False  # the current section has had its list
     for block, heading in zip(blocks, headings, strict=True):
-        text = block.text
+        if heading is None and _after_the_list(block, listed, current):
+            # Prose after a requirements list is the posting going on ("Coinbase is seeking…").
+            current = WEAK
         strength = current
         if heading is not None and heading.local:
             strength = _resolved(heading.strength, preferred)
         elif heading is not None:
+            listed = False
             if heading.strength is not None:
                 current, level = _resolved(heading.strength, preferred), heading.level
             elif heading.level <= level:
                 current, level = WEAK, heading.level
             strength = current
+        listed = listed or (heading is None and block.kind == "item")
         text = heading.text if heading is not None else block.text
         if strength != _NONE and text:
             parts.extend(_parts(text, strength, firm))
     return (*_front_matter_parts(posting), *parts)
+
+
+# A paragraph this long after a section's list is prose, not one more requirement.
+_PROSE_WORDS = 12
+
+
+def _after_the_list(block: Block, listed: bool, current: int) -> bool:
+    """Whether a paragraph follows the list of a requirements or nice-to-have section."""
+    return (
+        listed
+        and current in (REQUIRED, NICE)
+        and block.kind == "text"
+        and len(block.text.split()) >= _PROSE_WORDS
+    )
 
 
 def _resolved(strength: int | None, preferred: int) -> int:

@@ -22,6 +22,10 @@ _TOOL_BEFORE = frozenset(
     "in with using use uses via on including like plus languages language written coded "
     "programmed programming knowledge experience proficiency proficient expertise".split()
 )
+# Words that, with "of", introduce a tool: "understanding of OTP", "knowledge of C".
+_GRASP = frozenset(
+    "understanding knowledge experience use command mastery familiarity proficiency".split()
+)
 # Words after a name that only a technology takes: "Go developer", "C code", "R scripts".
 _TOOL_AFTER = frozenset(
     """
@@ -93,6 +97,8 @@ def in_tech_context(
         return False
     if before and (before[-1] in _TOOL_BEFORE or before[-2:] == ["such", "as"]):
         return True
+    if len(before) == 2 and before[1] == "of" and before[0] in _GRASP:
+        return True  # "understanding of OTP", "knowledge of C"
     return listed_with_technology(text, tokens, first, last, techs)
 
 
