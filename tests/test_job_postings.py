@@ -285,3 +285,18 @@ def test_an_encouraged_practice_is_nice(lex: Lexicon) -> None:
     posting = "## Requirements\n- Ruby. Opinions on service-oriented architecture are encouraged.\n"
     required, nice, _ = _split(lex, posting)
     assert (required, nice) == ({"Ruby"}, {"Service-oriented architecture"})
+
+
+def test_a_long_line_over_a_list_that_says_what_follows_heads_it(lex: Lexicon) -> None:
+    posting = (
+        "### Requirements\n- Ruby\n\n"
+        "**If your experience includes the following, it would be great**\n\n- Redis\n- MySQL\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Ruby"}, {"Redis", "MySQL"})
+
+
+def test_a_trait_the_candidate_appreciates_is_no_marker(lex: Lexicon) -> None:
+    posting = "## What we look for\n- Appreciate the value of TDD, even if rusty (we use RSpec)\n"
+    required, nice, _ = _split(lex, posting)
+    assert "TDD" in required and "TDD" not in nice

@@ -347,3 +347,20 @@ def test_a_grasp_of_a_tool_is_a_technology_context(
 
 def test_a_one_time_password_is_not_erlang(lex: Lexicon) -> None:
     assert _named(lex, "Send an OTP to the phone at sign-in") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Write unit and integration tests", ["Integration testing", "Unit testing"]),
+        ("Add end-to-end or load tests", ["Load testing", "End-to-end testing"]),
+    ],
+)
+def test_a_noun_shared_by_two_modifiers_names_both(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+def test_a_list_before_and_does_not_share_its_noun(lex: Lexicon) -> None:
+    assert _named(lex, "Python, and integration tests") == ["Python", "Integration testing"]

@@ -35,7 +35,8 @@ _MARKER = re.compile(
     rf"|{_BE} (?:plus|bonus|advantage)\b"
     r"|(?:plus|bonus|advantage)(?=:)"
     rf"|(?:{_BE} )?an? (?:valuable|great|nice|welcome|useful) addition\b"
-    r"|(?:highly |greatly |really |particularly |also )?appreciate\b"
+    # "We highly appreciate Go", not a trait asked for: "You appreciate the value of TDD".
+    r"|we(?:'d| would)?(?: also| really| highly| greatly| particularly)* appreciate\b"
     r"|(?:(?:is|are) )?(?:a )?nice[- ]to[- ]have|good to have"
     r"|(?:highly |very |strongly )?(?:preferred|desirable|desired|advantageous)"
     r"|(?:is|are) (?:very |much |also |strongly )?(?:welcome|appreciated|encouraged)"

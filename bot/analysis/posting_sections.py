@@ -235,12 +235,13 @@ def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Head
         if strength is None or skills.technologies(text):
             return None
         return _Heading(strength, _LINE_LEVEL, text)
+    opens_list = following is not None and following.kind == "item"
     looks = (text.endswith(_HEADING_END) and size <= _LONG_HEADING_WORDS) or (
-        size <= _SHORT_HEADING_WORDS
-        and not text.endswith(".")
+        not text.endswith(".")
         and (
-            (following is not None and following.kind == "item")
-            or heading_strength(text) is not None
+            (size <= _SHORT_HEADING_WORDS and (opens_list or heading_strength(text) is not None))
+            # "If your experience includes the following, it would be great" over a list
+            or (size <= _LONG_HEADING_WORDS and opens_list and heading_strength(text) is not None)
         )
     )
     if not looks or skills.technologies(text):

@@ -97,6 +97,33 @@ def _closest_by_edits(key: str, choices: list[str], max_edits: int) -> str | Non
     return str(best[0]) if best is not None else None
 
 
+_JOINING = frozenset({"and", "or", "&"})
+
+
+def _shared_head(
+    text: str,
+    tokens: list[tuple[str, int]],
+    phrases: list[str],
+    first: int,
+    last: int,
+    by_phrase: dict[str, Skill],
+) -> tuple[Skill, str, int, int] | None:
+    """The spelling a word before "and" shares with a phrase: "unit and integration tests".
+
+    Returns the skill, the words as written, and the span of the word before the "and".
+    """
+    if first < 2 or last == first or phrases[first - 1] not in _JOINING:
+        return None
+    word, start = tokens[first - 2]
+    if text[start + len(word) : tokens[first - 1][1]].strip():
+        return None  # "Python, and integration tests": a list, not one shared noun
+    head = " ".join(phrases[first + 1 : last + 1])
+    skill = by_phrase.get(f"{phrases[first - 2]} {head}")
+    if skill is None:
+        return None
+    return skill, f"{word} {head}", first - 2, first - 2
+
+
 class SkillIndex:
     """Resolve spellings to taxonomy entries; build once per knowledge load."""
 
@@ -226,6 +253,9 @@ class SkillIndex:
                 skill, width = hit
                 words = " ".join(t for t, _ in tokens[i : i + width])
                 found.append((Mention(skill, words, tokens[i][1]), i, i + width - 1))
+                shared = _shared_head(text, tokens, phrases, i, i + width - 1, self._by_phrase)
+                if shared is not None and self._accept(shared[1], shared[0]) is not None:
+                    found.append((Mention(shared[0], shared[1], tokens[shared[2]][1]), *shared[2:]))
                 i += width
                 continue
             word, start = tokens[i]
