@@ -300,3 +300,14 @@ def test_a_trait_the_candidate_appreciates_is_no_marker(lex: Lexicon) -> None:
     posting = "## What we look for\n- Appreciate the value of TDD, even if rusty (we use RSpec)\n"
     required, nice, _ = _split(lex, posting)
     assert "TDD" in required and "TDD" not in nice
+
+
+def test_escaped_dash_lines_are_items_not_headings(lex: Lexicon) -> None:
+    posting = (
+        "**Requirements**\n\n\\- PHP and Laravel\n\n**Nice to have**\n\n"
+        "\\- Experience with Docker\n\n\\- Experience with CI/CD\n\n"
+        "**Responsibilities**\n\n\\- Build REST APIs\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert nice == {"Docker", "CI/CD"}
+    assert required == {"PHP", "Laravel", "REST APIs"}

@@ -364,3 +364,8 @@ def test_a_noun_shared_by_two_modifiers_names_both(
 
 def test_a_list_before_and_does_not_share_its_noun(lex: Lexicon) -> None:
     assert _named(lex, "Python, and integration tests") == ["Python", "Integration testing"]
+
+
+def test_names_joined_by_a_plus_are_each_found(lex: Lexicon) -> None:
+    assert _named(lex, "Basic HTML+CSS, and React+Redux") == ["HTML", "CSS", "React", "Redux"]
+    assert _named(lex, "C++ and Notepad++") == ["C++"]

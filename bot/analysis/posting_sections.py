@@ -116,6 +116,7 @@ def heading_strength(text: str) -> int | None:
     return None
 
 
+_BULLET_TEXT = re.compile(r"^(?:\\?-|[•●▪·–])\s")
 _LABEL_LINE = re.compile(r"^([^:]{1,60}):\s+(\S.*)$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # A heading written as a paragraph: a short line ("Requirements", "Bonus points if you have…").
@@ -221,8 +222,8 @@ def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Head
     text = block.text.strip(" *_#`")
     if block.kind == "heading":
         return _Heading(heading_strength(text), block.level or _TOP_LEVEL, text)
-    if block.kind not in ("text", "item"):
-        return None
+    if block.kind not in ("text", "item") or _BULLET_TEXT.match(text):
+        return None  # "- Experience with CI/CD" written as a paragraph is an item
     label = _LABEL_LINE.match(text)
     if label is not None and len(label.group(1).split()) <= _SHORT_HEADING_WORDS:
         strength = heading_strength(label.group(1))
@@ -235,7 +236,9 @@ def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Head
         if strength is None or skills.technologies(text):
             return None
         return _Heading(strength, _LINE_LEVEL, text)
-    opens_list = following is not None and following.kind == "item"
+    opens_list = following is not None and (
+        following.kind == "item" or bool(_BULLET_TEXT.match(following.text.strip(" *_")))
+    )
     looks = (text.endswith(_HEADING_END) and size <= _LONG_HEADING_WORDS) or (
         not text.endswith(".")
         and (

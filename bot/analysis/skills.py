@@ -98,6 +98,8 @@ def _closest_by_edits(key: str, choices: list[str], max_edits: int) -> str | Non
 
 
 _JOINING = frozenset({"and", "or", "&"})
+_JOINED = re.compile(r"[A-Za-z]\+[A-Za-z]")
+_JOINER = re.compile(r"/|(?<=[A-Za-z])\+(?=[A-Za-z])")
 
 
 def _shared_head(
@@ -368,11 +370,12 @@ class SkillIndex:
         guess = self._typo(word)
         if guess is not None:
             return ((guess, word),)
-        if "/" not in word:
+        if "/" not in word and not _JOINED.search(word):
             return ()
+        # "Unix/Linux", "HTML+CSS": names joined by a slash or a plus.
         parts = (
             (self._accept(part, self._by_key.get(spelling_key(part))), part)
-            for part in word.split("/")
+            for part in _JOINER.split(word)
         )
         return tuple((part_skill, part) for part_skill, part in parts if part_skill is not None)
 
