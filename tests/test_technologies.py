@@ -369,3 +369,17 @@ def test_a_list_before_and_does_not_share_its_noun(lex: Lexicon) -> None:
 def test_names_joined_by_a_plus_are_each_found(lex: Lexicon) -> None:
     assert _named(lex, "Basic HTML+CSS, and React+Redux") == ["HTML", "CSS", "React", "Redux"]
     assert _named(lex, "C++ and Notepad++") == ["C++"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Write clean, reusable, and testable code", ["Clean code"]),
+        (
+            "Add unit, integration, and end-to-end tests",
+            ["End-to-end testing", "Integration testing", "Unit testing"],
+        ),
+    ],
+)
+def test_a_list_of_modifiers_shares_its_noun(lex: Lexicon, text: str, names: list[str]) -> None:
+    assert _named(lex, text) == names

@@ -102,28 +102,48 @@ _JOINED = re.compile(r"[A-Za-z]\+[A-Za-z]")
 _JOINER = re.compile(r"/|(?<=[A-Za-z])\+(?=[A-Za-z])")
 
 
-def _shared_head(
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
+_MODIFIERS_MAX = 6
+
+
+def _modifiers(text: str, tokens: list[tuple[str, int]], head: int) -> list[int]:
+    """The words a coordinated list puts before a noun: "clean, reusable, and testable code"."""
+
+    def end(n: int) -> int:
+        return tokens[n][1] + len(tokens[n][0])
+
+    if head < 1 or text[end(head - 1) : tokens[head][1]].strip():
+        return []
+    found = [head - 1]
+    while len(found) < _MODIFIERS_MAX:
+        before = found[-1] - 1
+        if before >= 0 and tokens[before][0].casefold() in _JOINING:
+            before -= 1
+        if before < 0 or not _LIST_GAP.fullmatch(text[end(before) : tokens[found[-1]][1]]):
+            break
+        found.append(before)
+    return found
+
+
+def _shared_heads(
     text: str,
     tokens: list[tuple[str, int]],
     phrases: list[str],
-    first: int,
-    last: int,
     by_phrase: dict[str, Skill],
-) -> tuple[Skill, str, int, int] | None:
-    """The spelling a word before "and" shares with a phrase: "unit and integration tests".
+    heads: frozenset[str],
+) -> list[tuple[Skill, str, int]]:
+    """Spellings whose noun a list of modifiers shares: "unit and integration tests".
 
-    Returns the skill, the words as written, and the span of the word before the "and".
+    "clean, reusable, and testable code" names clean code. Each comes with its skill, the words
+    as written and the index of its modifier.
     """
-    if first < 2 or last == first or phrases[first - 1] not in _JOINING:
-        return None
-    word, start = tokens[first - 2]
-    if text[start + len(word) : tokens[first - 1][1]].strip():
-        return None  # "Python, and integration tests": a list, not one shared noun
-    head = " ".join(phrases[first + 1 : last + 1])
-    skill = by_phrase.get(f"{phrases[first - 2]} {head}")
-    if skill is None:
-        return None
-    return skill, f"{word} {head}", first - 2, first - 2
+    out: list[tuple[Skill, str, int]] = []
+    for head in (n for n, phrase in enumerate(phrases) if phrase in heads):
+        for word in _modifiers(text, tokens, head)[1:]:
+            skill = by_phrase.get(f"{phrases[word]} {phrases[head]}")
+            if skill is not None:
+                out.append((skill, f"{tokens[word][0]} {tokens[head][0]}", word))
+    return out
 
 
 class SkillIndex:
@@ -141,6 +161,8 @@ class SkillIndex:
         # Everyday words even with their capital ("Play", "Slick"): never guessed as typos nor
         # offered as "did you mean", and in running text only where the context says so.
         self._words = frozenset(spelling_key(word) for skill in self.skills for word in skill.words)
+        # The nouns of two-word spellings, which a list of modifiers may share ("tests", "code").
+        self._heads = frozenset(k.split(" ")[1] for k in self._by_phrase if k.count(" ") == 1)
         # Those names, "Go" and "REST" written in lower case ("go", "rest"): words, except in
         # a list of technologies ("python, go or java", "(grpc, rest)").
         self._listed_only = {
@@ -255,9 +277,6 @@ class SkillIndex:
                 skill, width = hit
                 words = " ".join(t for t, _ in tokens[i : i + width])
                 found.append((Mention(skill, words, tokens[i][1]), i, i + width - 1))
-                shared = _shared_head(text, tokens, phrases, i, i + width - 1, self._by_phrase)
-                if shared is not None and self._accept(shared[1], shared[0]) is not None:
-                    found.append((Mention(shared[0], shared[1], tokens[shared[2]][1]), *shared[2:]))
                 i += width
                 continue
             word, start = tokens[i]
@@ -270,6 +289,11 @@ class SkillIndex:
                 named = [(Mention(listed, word, start), i, i)]
             found.extend(named)
             i += 1
+        for skill, written, at in _shared_heads(
+            text, tokens, phrases, self._by_phrase, self._heads
+        ):
+            if self._accept(written, skill) is not None:
+                found.append((Mention(skill, written, tokens[at][1]), at, at))
         doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}
         if doubtful or lower:
             found = self._confirmed(text, tokens, found, doubtful | lower, lower)
