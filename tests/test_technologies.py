@@ -383,3 +383,9 @@ def test_names_joined_by_a_plus_are_each_found(lex: Lexicon) -> None:
 )
 def test_a_list_of_modifiers_shares_its_noun(lex: Lexicon, text: str, names: list[str]) -> None:
     assert _named(lex, text) == names
+
+
+def test_a_spelling_with_its_last_word_in_the_plural_is_found(lex: Lexicon) -> None:
+    assert _named(lex, "Familiarity with Service Oriented Architectures") == [
+        "Service-oriented architecture"
+    ]

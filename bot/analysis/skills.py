@@ -371,7 +371,8 @@ class SkillIndex:
             if text[start + len(word) : tokens[i + width - 1][1]].strip(_PHRASE_GAP):
                 break
             phrase = f"{phrase} {phrases[i + width - 1]}"
-            skill = self._by_phrase.get(phrase)
+            # A spelling's last word in the plural: "service oriented architectures".
+            skill = self._by_phrase.get(phrase) or self._by_phrase.get(phrase.removesuffix("s"))
             if skill is not None:
                 written = " ".join(t for t, _ in tokens[i : i + width])
                 accepted = self._accept(written, skill)
