@@ -3,7 +3,8 @@
 The posting is read into blocks (``bot.documents.read_blocks``: headings, paragraphs, list
 items, table rows, no markup) and each heading, in its real variety, says what follows it:
 
-- required: "Requirements", "What you bring", "Must have", "Qualifications", "About you"…;
+- required: "Requirements", "What you (should) bring", "Must have", "Qualifications", "About you",
+  "We would love to hear from you if"…;
 - nice to have: "Nice to have", "Bonus points", "Advantages", "We'd be excited if you've had"…;
   "Preferred qualifications" too, unless the posting has no requirements section: then they
   are its requirements;
@@ -12,9 +13,11 @@ items, table rows, no markup) and each heading, in its real variety, says what f
 
 Text under no such heading (the introduction, the duties) asks for what it names, but less
 firmly than a requirements section: a nice-to-have elsewhere wins over it, and a sentence there
-about the team's stack ("we use", "our stack") only mentions. Inside any sentence, an inline
-marker makes its own clause nice to have: "(Azure preferred)", "preferably Git", "Kubernetes
-is a plus", "bonus if you know Java".
+about the team's stack ("we use", "our stack") only mentions. A long paragraph after a section's
+list is read as such text too: the posting goes on in its own voice. Inside any sentence, an
+inline marker makes its own clause nice to have: "(Azure preferred)", "preferably Git",
+"Kubernetes is a plus", "bonus if you know Java". A paragraph written as a bullet ("\\- Docker")
+is an item.
 """
 
 from __future__ import annotations
