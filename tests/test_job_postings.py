@@ -311,3 +311,22 @@ def test_escaped_dash_lines_are_items_not_headings(lex: Lexicon) -> None:
     required, nice, _ = _split(lex, posting)
     assert nice == {"Docker", "CI/CD"}
     assert required == {"PHP", "Laravel", "REST APIs"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "strength"),
+    [
+        ("Great if you have", NICE),
+        ("Nice if you have:", NICE),
+        ("Good-to-haves", NICE),
+        ("What sets you apart", NICE),
+        ("Cherry on top", NICE),
+        ("You'll need", REQUIRED),
+        ("Is this you?", REQUIRED),
+        ("What we want from you", REQUIRED),
+        ("Your toolkit", REQUIRED),
+        ("Our expertise", None),
+    ],
+)
+def test_more_headings_in_their_variety(heading: str, strength: int | None) -> None:
+    assert heading_strength(heading) == strength

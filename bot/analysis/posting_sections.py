@@ -56,6 +56,8 @@ _NICE_HEADING = re.compile(
     r"|stand out|brownie points|icing on the cake|\bassets?\b|helpful|beneficial|great to have"
     r"|not (?:necessary|essential|mandatory|a requirement)"
     r"|additional (?:skills|qualifications|experience)|(?:might|may|could) also"
+    r"|good[- ]to[- ]haves|(?:great|nice) if|also (?:great|nice)|cherry on (?:the )?top"
+    r"|sets? you apart|differentiators?|wow us|\bextras\b|wish ?list|points for"
 )
 _PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
 _STACK_HEADING = re.compile(
@@ -65,7 +67,10 @@ _STACK_HEADING = re.compile(
 _REQUIRED_HEADING = re.compile(
     r"require|must[- ]haves?|must have|you(?: should| will| must)? have"
     r"|you(?:'ll| will| should| must)? bring|(?:love|like) to hear from you"
-    r"|what you(?:'ll| will)? need|look(?:ing)? for|are we looking|search(?:ing)? for|seek(?:ing)?"
+    r"|you(?:'ll| will)? need|we need|look(?:ing)? for|are we looking|search(?:ing)? for"
+    r"|seek(?:ing)?"
+    r"|is this you|sounds? like you|are you the one|you should know|superpowers|toolkit"
+    r"|must know|your (?:strengths|expertise)|^(?:background|expertise)$|what we want"
     r"|who you are|about you|qualifications?|skills|experience|essentials?|minimum"
     r"|your (?:profile|skills|experience|background)|profile|ideal candidate|you are"
     r"|you(?:'re| are) a (?:great |good )?(?:fit|match)|competenc|expect|like to see"
