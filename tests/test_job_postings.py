@@ -330,3 +330,26 @@ def test_escaped_dash_lines_are_items_not_headings(lex: Lexicon) -> None:
 )
 def test_more_headings_in_their_variety(heading: str, strength: int | None) -> None:
     assert heading_strength(heading) == strength
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kafka would help",
+        "Kafka would be appreciated",
+        "Kafka experience would give you an edge",
+        "Extra points for Kafka",
+        "Kafka counts in your favour",
+        "We'd love it if you know Kafka",
+        "It's nice if you know Kafka",
+        "Kafka is good-to-have",
+    ],
+)
+def test_more_inline_markers_in_their_variety(lex: Lexicon, line: str) -> None:
+    required, nice, _ = _split(lex, f"## Requirements\n- Python\n- {line}\n")
+    assert (required, nice) == ({"Python"}, {"Kafka"})
+
+
+def test_a_tool_that_helps_the_team_is_still_asked_for(lex: Lexicon) -> None:
+    required, _, _ = _split(lex, "## Requirements\n- Kafka helps us scale the platform\n")
+    assert required == {"Kafka"}

@@ -28,7 +28,10 @@ _WEIGHT = (
 _MARKER = re.compile(
     r"\b(?:"
     r"bonus(?: points)? (?:if|for)|(?:a |big |huge )?plus if|preferabl[ey]|ideally|optionally"
-    r"|would be (?:great|nice|a plus|an advantage)(?: if)?"
+    r"|would be (?:great|nice|a plus|an advantage|awesome|cool|ideal|useful|handy)(?: if)?"
+    r"|we(?:'d| would) love (?:it )?if|(?:great|nice|good) if|extra points (?:for|if)"
+    r"|(?:would|will) (?:also )?help|(?:would|will|could) give you an? (?:edge|advantage)"
+    r"|counts? in your favou?r|would be (?:very |much )?appreciated"
     # "is a big plus", "(big plus)", "would be added advantage", "Docker is plus": without its
     # article a marker needs a word before it, or "Python plus Django" would be one.
     rf"|(?:{_BE} )?(?:an? (?:{_WEIGHT} )?|{_WEIGHT} )(?:plus|bonus|advantage|asset)\b"
@@ -37,7 +40,7 @@ _MARKER = re.compile(
     rf"|(?:{_BE} )?an? (?:valuable|great|nice|welcome|useful) addition\b"
     # "We highly appreciate Go", not a trait asked for: "You appreciate the value of TDD".
     r"|we(?:'d| would)?(?: also| really| highly| greatly| particularly)* appreciate\b"
-    r"|(?:(?:is|are) )?(?:a )?nice[- ]to[- ]have|good to have"
+    r"|(?:(?:is|are) )?(?:a )?nice[- ]to[- ]have|good[- ]to[- ]have"
     r"|(?:highly |very |strongly )?(?:preferred|desirable|desired|advantageous)"
     r"|(?:is|are) (?:very |much |also |strongly )?(?:welcome|appreciated|encouraged)"
     r"|(?:(?:is|are|would be) )?(?:very |also )?(?:helpful|beneficial)|great to have"
@@ -47,7 +50,9 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 # Markers whose words only point forwards: "preferably Git", "bonus if you have Java".
-_FORWARD = re.compile(r"^(?:bonus|preferabl|ideally|optionally)|\bif$|appreciate$", re.IGNORECASE)
+_FORWARD = re.compile(
+    r"^(?:bonus|preferabl|ideally|optionally|extra points)|\bif$|appreciate$", re.IGNORECASE
+)
 # Words before a marker that name nothing it could cover: "It would be great to have Go",
 # "Considered a plus: Kafka", "We highly appreciate Go".
 _FILLER = re.compile(
