@@ -223,3 +223,133 @@ def test_a_product_only_wanted_stays_apart_from_a_family_required(lex: Lexicon) 
 def test_markers_after_what_they_cover(lex: Lexicon, line: str, nice: set[str]) -> None:
     _, got, _ = _split(lex, f"## Requirements\n- {line}\n")
     assert got == nice
+
+
+@pytest.mark.parametrize(
+    ("line", "required", "nice"),
+    [
+        ("Java; Docker and Helm would be added advantage", {"Java"}, {"Docker", "Helm"}),
+        ("Laravel, Redis, Node.js (big plus)", {"Laravel", "Redis"}, {"Node.js"}),
+        ("Go is required; Kafka is plus", {"Go"}, {"Kafka"}),
+        ("Rust. Proficiency in Python is a significant advantage.", {"Rust"}, {"Python"}),
+        ("We highly appreciate experience with MongoDB and Redis", set(), {"MongoDB", "Redis"}),
+        ("Python. Kubernetes is a valuable addition.", {"Python"}, {"Kubernetes"}),
+        ("Considered a plus: backups of: Terraform, Ansible", set(), {"Terraform", "Ansible"}),
+        ("Java is considered a plus", set(), {"Java"}),
+    ],
+)
+def test_markers_without_their_article_or_with_words_around(
+    lex: Lexicon, line: str, required: set[str], nice: set[str]
+) -> None:
+    got_required, got_nice, _ = _split(lex, f"## Requirements\n- {line}\n")
+    assert (got_required, got_nice) == (required, nice)
+
+
+def test_plus_and_advantage_in_ordinary_sentences_are_not_markers() -> None:
+    assert nice_spans("Python plus Django for the admin") == ()
+    assert nice_spans("Built a competitive advantage with Go") == ()
+
+
+def test_preferred_skills_as_the_only_list_are_the_requirements(lex: Lexicon) -> None:
+    posting = "## about the role\nGreat team.\n\n## preferred skills and qualifications\n- Scala\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Scala"}, set())
+
+
+def test_a_lower_case_list_of_protocols_is_read(lex: Lexicon) -> None:
+    required, _, _ = _split(lex, "## Requirements\n- Experience with protocols ( grpc, rest )\n")
+    assert required == {"gRPC", "REST APIs"}
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["We would love to hear from you if:", "**What you should bring** :", "You must bring"],
+)
+def test_headings_that_ask_in_other_words(lex: Lexicon, heading: str) -> None:
+    posting = f"{heading}\n- Go and gRPC\n\n## Nice to have\n- Go and Kafka\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Go", "gRPC"}, {"Kafka"})
+
+
+def test_prose_after_a_requirements_list_is_not_a_requirement(lex: Lexicon) -> None:
+    posting = (
+        "### Who you are\n- You know Go\n\n"
+        "The team runs a dockerized platform in the cloud and ships many times a day.\n\n"
+        "### Nice to have\n- Docker\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Go"}, {"Docker"})
+
+
+def test_an_encouraged_practice_is_nice(lex: Lexicon) -> None:
+    posting = "## Requirements\n- Ruby. Opinions on service-oriented architecture are encouraged.\n"
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Ruby"}, {"Service-oriented architecture"})
+
+
+def test_a_long_line_over_a_list_that_says_what_follows_heads_it(lex: Lexicon) -> None:
+    posting = (
+        "### Requirements\n- Ruby\n\n"
+        "**If your experience includes the following, it would be great**\n\n- Redis\n- MySQL\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert (required, nice) == ({"Ruby"}, {"Redis", "MySQL"})
+
+
+def test_a_trait_the_candidate_appreciates_is_no_marker(lex: Lexicon) -> None:
+    posting = "## What we look for\n- Appreciate the value of TDD, even if rusty (we use RSpec)\n"
+    required, nice, _ = _split(lex, posting)
+    assert "TDD" in required and "TDD" not in nice
+
+
+def test_escaped_dash_lines_are_items_not_headings(lex: Lexicon) -> None:
+    posting = (
+        "**Requirements**\n\n\\- PHP and Laravel\n\n**Nice to have**\n\n"
+        "\\- Experience with Docker\n\n\\- Experience with CI/CD\n\n"
+        "**Responsibilities**\n\n\\- Build REST APIs\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert nice == {"Docker", "CI/CD"}
+    assert required == {"PHP", "Laravel", "REST APIs"}
+
+
+@pytest.mark.parametrize(
+    ("heading", "strength"),
+    [
+        ("Great if you have", NICE),
+        ("Nice if you have:", NICE),
+        ("Good-to-haves", NICE),
+        ("What sets you apart", NICE),
+        ("Cherry on top", NICE),
+        ("You'll need", REQUIRED),
+        ("Is this you?", REQUIRED),
+        ("What we want from you", REQUIRED),
+        ("Your toolkit", REQUIRED),
+        ("Our expertise", None),
+    ],
+)
+def test_more_headings_in_their_variety(heading: str, strength: int | None) -> None:
+    assert heading_strength(heading) == strength
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kafka would help",
+        "Kafka would be appreciated",
+        "Kafka experience would give you an edge",
+        "Extra points for Kafka",
+        "Kafka counts in your favour",
+        "We'd love it if you know Kafka",
+        "It's nice if you know Kafka",
+        "Kafka is good-to-have",
+    ],
+)
+def test_more_inline_markers_in_their_variety(lex: Lexicon, line: str) -> None:
+    required, nice, _ = _split(lex, f"## Requirements\n- Python\n- {line}\n")
+    assert (required, nice) == ({"Python"}, {"Kafka"})
+
+
+def test_a_tool_that_helps_the_team_is_still_asked_for(lex: Lexicon) -> None:
+    required, _, _ = _split(lex, "## Requirements\n- Kafka helps us scale the platform\n")
+    assert required == {"Kafka"}

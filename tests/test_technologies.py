@@ -256,3 +256,172 @@ def test_a_sentence_in_a_skills_list_gets_one_note_not_one_per_fragment(lex: Lex
         "I don't recognise “Frobnicator”.",
         "I don't recognise “Grumbleweed”.",
     ]
+
+
+# --- names that are everyday words even with their capital ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Play, Akka or others", ["Play Framework", "Akka"]),
+        ("Built the admin with Play and Slick", ["Play Framework", "Slick"]),
+        ("Deployed the app on Render", ["Render"]),
+        ("Rails 7 with Turbo and Stimulus", ["Ruby on Rails", "Turbo", "Stimulus"]),
+        ("Go services with Gorilla and Chi", ["Go", "Gorilla", "Chi"]),
+    ],
+)
+def test_word_names_count_where_the_context_makes_them_tools(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Play a key role in every release",
+        "Helped the team play to its strengths",
+        "Render the invoices as PDF files",
+        "A slick onboarding flow for new users",
+        "Devise a plan for the data migration",
+        "Revel in hard problems with the team",
+        "Travelled to the office by Railway every day",
+    ],
+)
+def test_word_names_in_ordinary_sentences_are_not_tools(lex: Lexicon, text: str) -> None:
+    assert _named(lex, text) == []
+
+
+@pytest.mark.parametrize("item", ["Plan", "Locker", "Demo", "Slack"])
+def test_word_names_are_never_offered_as_did_you_mean(lex: Lexicon, item: str) -> None:
+    resolved = lex.skills.resolve(item)
+    offered = {resolved.skill.name} if resolved.skill else set(resolved.suggestions)
+    assert not offered & {"Play Framework", "Looker", "Domo", "Slick"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Linux-based systems in production", ["Linux"]),
+        ("Kafka-driven pipelines and Go-based services", ["Kafka", "Go"]),
+        ("Git and *nix command line tools", ["Git", "Unix"]),
+    ],
+)
+def test_a_name_with_a_qualifier_or_a_wildcard_is_still_found(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+def test_a_hyphen_that_is_not_a_qualifier_keeps_the_word(lex: Lexicon) -> None:
+    assert _named(lex, "Led the Go-to-market plan") == []
+
+
+@pytest.mark.parametrize(
+    ("item", "name"),
+    [
+        ("PostGIS", "PostGIS"),
+        ("MinIO", "MinIO"),
+        ("Yandex Cloud", "Yandex Cloud"),
+        ("ActiveRecord", "Active Record"),
+        ("Capistrano", "Capistrano"),
+        ("ScalaTest", "ScalaTest"),
+        ("Power BI", "Power BI"),
+        ("Google Data Studio", "Looker Studio"),
+        ("SSH", "SSH"),
+        ("Concourse CI", "Concourse"),
+    ],
+)
+def test_more_mainstream_names_are_recognised_in_a_skills_list(
+    lex: Lexicon, item: str, name: str
+) -> None:
+    resolved = lex.skills.resolve(item)
+    assert resolved.skill is not None and resolved.skill.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("python, go or java", ["Python", "Go", "Java"]),
+        ("java, spring and hibernate", ["Java", "Spring", "Hibernate"]),
+        ("databases, in particular SQL-like, MongoDB", ["SQL", "MongoDB"]),
+        ("systems languages e.g. C ++, C", ["C++", "C"]),
+    ],
+)
+def test_lower_case_names_count_in_a_list_of_technologies(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Collaborate with rest of the team",
+        "Ready to go to production every week",
+        "Solid grasp of the business domain",
+        "Let go of old habits",
+    ],
+)
+def test_lower_case_names_outside_a_list_stay_words(lex: Lexicon, text: str) -> None:
+    assert _named(lex, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Solid understanding of OTP", ["OTP"]),
+        ("Good knowledge of C and its tooling", ["C"]),
+    ],
+)
+def test_a_grasp_of_a_tool_is_a_technology_context(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+def test_a_one_time_password_is_not_erlang(lex: Lexicon) -> None:
+    assert _named(lex, "Send an OTP to the phone at sign-in") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Write unit and integration tests", ["Integration testing", "Unit testing"]),
+        ("Add end-to-end or load tests", ["Load testing", "End-to-end testing"]),
+    ],
+)
+def test_a_noun_shared_by_two_modifiers_names_both(
+    lex: Lexicon, text: str, names: list[str]
+) -> None:
+    assert _named(lex, text) == names
+
+
+def test_a_list_before_and_does_not_share_its_noun(lex: Lexicon) -> None:
+    assert _named(lex, "Python, and integration tests") == ["Python", "Integration testing"]
+
+
+def test_names_joined_by_a_plus_are_each_found(lex: Lexicon) -> None:
+    assert _named(lex, "Basic HTML+CSS, and React+Redux") == ["HTML", "CSS", "React", "Redux"]
+    assert _named(lex, "C++ and Notepad++") == ["C++"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Write clean, reusable, and testable code", ["Clean code"]),
+        (
+            "Add unit, integration, and end-to-end tests",
+            ["End-to-end testing", "Integration testing", "Unit testing"],
+        ),
+    ],
+)
+def test_a_list_of_modifiers_shares_its_noun(lex: Lexicon, text: str, names: list[str]) -> None:
+    assert _named(lex, text) == names
+
+
+def test_a_spelling_with_its_last_word_in_the_plural_is_found(lex: Lexicon) -> None:
+    assert _named(lex, "Familiarity with Service Oriented Architectures") == [
+        "Service-oriented architecture"
+    ]

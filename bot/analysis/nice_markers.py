@@ -3,9 +3,11 @@
 A marker covers its own clause, in the direction its words point:
 
 - forwards, from the marker to the end of the clause: "preferably Git", "bonus if you have
-  Java skills", "Highly desirable: Kubernetes and Helm", "Ideally Go";
+  Java skills", "Highly desirable: Kubernetes and Helm", "Ideally Go", "We highly appreciate
+  MongoDB", "Considered a plus: tools for: Terraform" (a colon after it does not end it);
 - backwards, from the start of the clause to the marker: "PostgreSQL experience is a big plus",
-  "Experience with AWS, GCP or Azure is an advantage", "Docker preferred";
+  "Experience with AWS, GCP or Azure is an advantage", "Docker preferred", "Kafka is plus",
+  "Helm would be added advantage", "Kubernetes is a valuable addition";
 - inside parentheses, the parentheses only: "Cloud experience (Azure preferred)".
 
 A marker that could point either way ("preferred", "desirable", "a plus") points forwards
@@ -17,16 +19,30 @@ from __future__ import annotations
 
 import re
 
+_BE = r"(?:is|are|would be|will be)"
+# Words that weigh a plus: "a big plus", "significant advantage".
+_WEIGHT = (
+    r"(?:big|huge|strong|definite|real|added|additional|major|great|nice|significant|distinct"
+    r"|valuable|considerable|serious)"
+)
 _MARKER = re.compile(
     r"\b(?:"
     r"bonus(?: points)? (?:if|for)|(?:a |big |huge )?plus if|preferabl[ey]|ideally|optionally"
-    r"|would be (?:great|nice|a plus|an advantage)(?: if)?"
-    r"|(?:(?:is|are|would be) )?an? (?:big |huge |strong |definite |real |added |major )?"
-    r"(?:plus|bonus|advantage|asset)\b"
+    r"|would be (?:great|nice|a plus|an advantage|awesome|cool|ideal|useful|handy)(?: if)?"
+    r"|we(?:'d| would) love (?:it )?if|(?:great|nice|good) if|extra points (?:for|if)"
+    r"|(?:would|will) (?:also )?help|(?:would|will|could) give you an? (?:edge|advantage)"
+    r"|counts? in your favou?r|would be (?:very |much )?appreciated"
+    # "is a big plus", "(big plus)", "would be added advantage", "Docker is plus": without its
+    # article a marker needs a word before it, or "Python plus Django" would be one.
+    rf"|(?:{_BE} )?(?:an? (?:{_WEIGHT} )?|{_WEIGHT} )(?:plus|bonus|advantage|asset)\b"
+    rf"|{_BE} (?:plus|bonus|advantage)\b"
     r"|(?:plus|bonus|advantage)(?=:)"
-    r"|(?:(?:is|are) )?(?:a )?nice[- ]to[- ]have|good to have"
+    rf"|(?:{_BE} )?an? (?:valuable|great|nice|welcome|useful) addition\b"
+    # "We highly appreciate Go", not a trait asked for: "You appreciate the value of TDD".
+    r"|we(?:'d| would)?(?: also| really| highly| greatly| particularly)* appreciate\b"
+    r"|(?:(?:is|are) )?(?:a )?nice[- ]to[- ]have|good[- ]to[- ]have"
     r"|(?:highly |very |strongly )?(?:preferred|desirable|desired|advantageous)"
-    r"|(?:is|are) (?:very |much |also )?(?:welcome|appreciated)"
+    r"|(?:is|are) (?:very |much |also |strongly )?(?:welcome|appreciated|encouraged)"
     r"|(?:(?:is|are|would be) )?(?:very |also )?(?:helpful|beneficial)|great to have"
     r"|not (?:necessary|essential|mandatory|a requirement)"
     r"|(?:(?:is|are) )?(?:optional|not required|not a must)"
@@ -34,9 +50,14 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 # Markers whose words only point forwards: "preferably Git", "bonus if you have Java".
-_FORWARD = re.compile(r"^(?:bonus|preferabl|ideally|optionally)|\bif$", re.IGNORECASE)
-# Words before a marker that name nothing it could cover: "It would be great to have Go".
-_FILLER = re.compile(r"\b(?:it(?:'s| is)?|this|that|also|and)\b", re.IGNORECASE)
+_FORWARD = re.compile(
+    r"^(?:bonus|preferabl|ideally|optionally|extra points)|\bif$|appreciate$", re.IGNORECASE
+)
+# Words before a marker that name nothing it could cover: "It would be great to have Go",
+# "Considered a plus: Kafka", "We highly appreciate Go".
+_FILLER = re.compile(
+    r"\b(?:it(?:'s| is)?|this|that|also|and|(?:is |are )?considered|we)\b", re.IGNORECASE
+)
 # Where a clause ends: a semicolon, a dash between words, a colon, ", but", ", while".
 _BOUNDARY = re.compile(r";|\s[–—-]\s|:\s|,\s+(?:but|while|whereas|although)\b", re.IGNORECASE)
 # A word that says the rest of the clause before it is required: "Python is required".
@@ -66,7 +87,8 @@ def nice_spans(sentence: str) -> tuple[tuple[int, int], ...]:
         before = _FILLER.sub("", sentence[clause_start:start]).strip(_PUNCTUATION)
         after = sentence[end:clause_end].strip(_PUNCTUATION)
         if _FORWARD.search(found.group(0)) or (not before and after):
-            spans.append((start, clause_end))
+            # Forwards, a colon introduces what the marker covers ("a plus: tools for: Kafka").
+            spans.append((start, _clause_end(sentence, end, forwards=True)))
             continue
         if not before and clause_start > 0:
             # "Kafka – nice to have": a marker alone in its clause covers the clause before.
@@ -100,9 +122,11 @@ def _clause_start(sentence: str, at: int) -> int:
     return starts[-1] if starts else 0
 
 
-def _clause_end(sentence: str, at: int) -> int:
+def _clause_end(sentence: str, at: int, forwards: bool = False) -> int:
     found = _BOUNDARY.search(sentence, at)
     # "Nice to have: Redis": the colon right after a marker introduces what it covers.
     if found is not None and not sentence[at : found.start()].strip():
+        found = _BOUNDARY.search(sentence, found.end())
+    while forwards and found is not None and found.group(0).startswith(":"):
         found = _BOUNDARY.search(sentence, found.end())
     return found.start() if found is not None else len(sentence)

@@ -3,18 +3,21 @@
 The posting is read into blocks (``bot.documents.read_blocks``: headings, paragraphs, list
 items, table rows, no markup) and each heading, in its real variety, says what follows it:
 
-- required: "Requirements", "What you bring", "Must have", "Qualifications", "About you"…;
+- required: "Requirements", "What you (should) bring", "Must have", "Qualifications", "About you",
+  "We would love to hear from you if"…;
 - nice to have: "Nice to have", "Bonus points", "Advantages", "We'd be excited if you've had"…;
-  "Preferred qualifications" too, unless the posting has no requirements section but a
-  nice-to-have one of its own: then they are its requirements;
+  "Preferred qualifications" too, unless the posting has no requirements section: then they
+  are its requirements;
 - the stack: "Our stack", "Technology summary": technologies the team uses, only mentioned;
 - nothing: "Benefits", "What we offer", "About us", "Our culture", "How to apply"…
 
 Text under no such heading (the introduction, the duties) asks for what it names, but less
 firmly than a requirements section: a nice-to-have elsewhere wins over it, and a sentence there
-about the team's stack ("we use", "our stack") only mentions. Inside any sentence, an inline
-marker makes its own clause nice to have: "(Azure preferred)", "preferably Git", "Kubernetes
-is a plus", "bonus if you know Java".
+about the team's stack ("we use", "our stack") only mentions. A long paragraph after a section's
+list is read as such text too: the posting goes on in its own voice. Inside any sentence, an
+inline marker makes its own clause nice to have: "(Azure preferred)", "preferably Git",
+"Kubernetes is a plus", "bonus if you know Java". A paragraph written as a bullet ("\\- Docker")
+is an item.
 """
 
 from __future__ import annotations
@@ -47,11 +50,14 @@ _NONE_HEADING = re.compile(
 )
 _NICE_HEADING = re.compile(
     r"nice[- ]to[- ]haves?|bonus|\bpluses\b|\bplus\b|would be (?:great|nice|a plus|awesome|cool)"
-    r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b(?! to see)"
+    r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b"
+    r"(?! to (?:see|hear))"
     r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
     r"|stand out|brownie points|icing on the cake|\bassets?\b|helpful|beneficial|great to have"
     r"|not (?:necessary|essential|mandatory|a requirement)"
     r"|additional (?:skills|qualifications|experience)|(?:might|may|could) also"
+    r"|good[- ]to[- ]haves|(?:great|nice) if|also (?:great|nice)|cherry on (?:the )?top"
+    r"|sets? you apart|differentiators?|wow us|\bextras\b|wish ?list|points for"
 )
 _PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
 _STACK_HEADING = re.compile(
@@ -59,8 +65,12 @@ _STACK_HEADING = re.compile(
     r"|our (?:tools|tooling|technologies)|what we use|built with|tech we use"
 )
 _REQUIRED_HEADING = re.compile(
-    r"require|must[- ]haves?|must have|you(?: should| will| must)? have|you(?:'ll| will)? bring"
-    r"|what you(?:'ll| will)? need|look(?:ing)? for|are we looking|search(?:ing)? for|seek(?:ing)?"
+    r"require|must[- ]haves?|must have|you(?: should| will| must)? have"
+    r"|you(?:'ll| will| should| must)? bring|(?:love|like) to hear from you"
+    r"|you(?:'ll| will)? need|we need|look(?:ing)? for|are we looking|search(?:ing)? for"
+    r"|seek(?:ing)?"
+    r"|is this you|sounds? like you|are you the one|you should know|superpowers|toolkit"
+    r"|must know|your (?:strengths|expertise)|^(?:background|expertise)$|what we want"
     r"|who you are|about you|qualifications?|skills|experience|essentials?|minimum"
     r"|your (?:profile|skills|experience|background)|profile|ideal candidate|you are"
     r"|you(?:'re| are) a (?:great |good )?(?:fit|match)|competenc|expect|like to see"
@@ -114,6 +124,7 @@ def heading_strength(text: str) -> int | None:
     return None
 
 
+_BULLET_TEXT = re.compile(r"^(?:\\?-|[•●▪·–])\s")
 _LABEL_LINE = re.compile(r"^([^:]{1,60}):\s+(\S.*)$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # A heading written as a paragraph: a short line ("Requirements", "Bonus points if you have…").
@@ -143,27 +154,46 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
         for n, b in enumerate(blocks)
     ]
     found = {h.strength for h in headings if h is not None}
-    # "Preferred qualifications" are nice, unless the posting has a nice-to-have list of its
-    # own and no requirements: then they are the requirements.
-    preferred = REQUIRED if NICE in found and REQUIRED not in found else NICE
+    # "Preferred qualifications" are nice beside a requirements list; a posting with none asks
+    # for what it prefers ("Preferred skills and qualifications", then "We'd also appreciate").
+    preferred = NICE if REQUIRED in found else REQUIRED
     firm = bool(found & {REQUIRED, NICE, _PREFERRED})
     parts: list[PostingPart] = []
     current, level = WEAK, _LINE_LEVEL + 1
+    listed = False  # the current section has had its list
     for block, heading in zip(blocks, headings, strict=True):
-        text = block.text
+        if heading is None and _after_the_list(block, listed, current):
+            # Prose after a requirements list is the posting going on ("Coinbase is seeking…").
+            current = WEAK
         strength = current
         if heading is not None and heading.local:
             strength = _resolved(heading.strength, preferred)
         elif heading is not None:
+            listed = False
             if heading.strength is not None:
                 current, level = _resolved(heading.strength, preferred), heading.level
             elif heading.level <= level:
                 current, level = WEAK, heading.level
             strength = current
+        listed = listed or (heading is None and block.kind == "item")
         text = heading.text if heading is not None else block.text
         if strength != _NONE and text:
             parts.extend(_parts(text, strength, firm))
     return (*_front_matter_parts(posting), *parts)
+
+
+# A paragraph this long after a section's list is prose, not one more requirement.
+_PROSE_WORDS = 12
+
+
+def _after_the_list(block: Block, listed: bool, current: int) -> bool:
+    """Whether a paragraph follows the list of a requirements or nice-to-have section."""
+    return (
+        listed
+        and current in (REQUIRED, NICE)
+        and block.kind == "text"
+        and len(block.text.split()) >= _PROSE_WORDS
+    )
 
 
 def _resolved(strength: int | None, preferred: int) -> int:
@@ -200,8 +230,8 @@ def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Head
     text = block.text.strip(" *_#`")
     if block.kind == "heading":
         return _Heading(heading_strength(text), block.level or _TOP_LEVEL, text)
-    if block.kind not in ("text", "item"):
-        return None
+    if block.kind not in ("text", "item") or _BULLET_TEXT.match(text):
+        return None  # "- Experience with CI/CD" written as a paragraph is an item
     label = _LABEL_LINE.match(text)
     if label is not None and len(label.group(1).split()) <= _SHORT_HEADING_WORDS:
         strength = heading_strength(label.group(1))
@@ -214,12 +244,15 @@ def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Head
         if strength is None or skills.technologies(text):
             return None
         return _Heading(strength, _LINE_LEVEL, text)
+    opens_list = following is not None and (
+        following.kind == "item" or bool(_BULLET_TEXT.match(following.text.strip(" *_")))
+    )
     looks = (text.endswith(_HEADING_END) and size <= _LONG_HEADING_WORDS) or (
-        size <= _SHORT_HEADING_WORDS
-        and not text.endswith(".")
+        not text.endswith(".")
         and (
-            (following is not None and following.kind == "item")
-            or heading_strength(text) is not None
+            (size <= _SHORT_HEADING_WORDS and (opens_list or heading_strength(text) is not None))
+            # "If your experience includes the following, it would be great" over a list
+            or (size <= _LONG_HEADING_WORDS and opens_list and heading_strength(text) is not None)
         )
     )
     if not looks or skills.technologies(text):

@@ -13,19 +13,27 @@ from rapidfuzz.distance import OSA
 
 from bot.analysis.english import is_everyday_word
 from bot.analysis.skill_items import split_skill_items as split_skill_items
-from bot.analysis.tech_context import at_sentence_start, in_tech_context, only_names
+from bot.analysis.tech_context import (
+    at_sentence_start,
+    in_tech_context,
+    listed_with_technology,
+    only_names,
+)
 from bot.knowledge import Skill
 
 # Categories that name a concrete technology, as opposed to a practice or a soft skill.
 TECH_CATEGORIES = frozenset(
     {"languages", "frameworks", "databases", "messaging", "cloud", "tools", "testing"}
 )
-_TECH_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
+# "*nix" is the one name in common use that starts with a mark.
+_TECH_TOKEN = re.compile(r"\*[Nn][Ii][Xx]\b|[A-Za-z0-9][A-Za-z0-9+#./_-]*[A-Za-z0-9+#]|[A-Za-z+#]")
 _MAX_NGRAM = 4
-# "Kafka-based", "Redis-backed", "cloud-native": the head of such a compound is the name.
+# What a name takes after a hyphen and stays itself: "Kafka-based", "Redis-backed",
+# "API-first". The head of such a compound is the name (a whole spelling the lexicon knows,
+# "react-native", stays whole).
 _COMPOUND_TAIL = re.compile(
     r"-(?:based|backed|powered|driven|native|first|heavy|centric|enabled|compatible|specific"
-    r"|friendly|only|related|style|like|aware|ready|certified)$",
+    r"|friendly|only|related|style|like|aware|ready|certified|oriented|focused|savvy)$",
     re.IGNORECASE,
 )
 # What may stand between the words of one spelling: "Ruby on Rails", "CI / CD", "Let's".
@@ -92,6 +100,55 @@ def _closest_by_edits(key: str, choices: list[str], max_edits: int) -> str | Non
     return str(best[0]) if best is not None else None
 
 
+_JOINING = frozenset({"and", "or", "&"})
+_JOINED = re.compile(r"[A-Za-z]\+[A-Za-z]")
+_JOINER = re.compile(r"/|(?<=[A-Za-z])\+(?=[A-Za-z])")
+
+
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
+_MODIFIERS_MAX = 6
+
+
+def _modifiers(text: str, tokens: list[tuple[str, int]], head: int) -> list[int]:
+    """The words a coordinated list puts before a noun: "clean, reusable, and testable code"."""
+
+    def end(n: int) -> int:
+        return tokens[n][1] + len(tokens[n][0])
+
+    if head < 1 or text[end(head - 1) : tokens[head][1]].strip():
+        return []
+    found = [head - 1]
+    while len(found) < _MODIFIERS_MAX:
+        before = found[-1] - 1
+        if before >= 0 and tokens[before][0].casefold() in _JOINING:
+            before -= 1
+        if before < 0 or not _LIST_GAP.fullmatch(text[end(before) : tokens[found[-1]][1]]):
+            break
+        found.append(before)
+    return found
+
+
+def _shared_heads(
+    text: str,
+    tokens: list[tuple[str, int]],
+    phrases: list[str],
+    by_phrase: dict[str, Skill],
+    heads: frozenset[str],
+) -> list[tuple[Skill, str, int]]:
+    """Spellings whose noun a list of modifiers shares: "unit and integration tests".
+
+    "clean, reusable, and testable code" names clean code. Each comes with its skill, the words
+    as written and the index of its modifier.
+    """
+    out: list[tuple[Skill, str, int]] = []
+    for head in (n for n, phrase in enumerate(phrases) if phrase in heads):
+        for word in _modifiers(text, tokens, head)[1:]:
+            skill = by_phrase.get(f"{phrases[word]} {phrases[head]}")
+            if skill is not None:
+                out.append((skill, f"{tokens[word][0]} {tokens[head][0]}", word))
+    return out
+
+
 class SkillIndex:
     """Resolve spellings to taxonomy entries; build once per knowledge load."""
 
@@ -101,9 +158,24 @@ class SkillIndex:
         self._by_key: dict[str, Skill] = {}
         self._by_phrase: dict[str, Skill] = {}
         for skill in self.skills:
-            for spelling in (skill.name, *skill.aliases):
+            for spelling in (skill.name, *skill.aliases, *skill.words):
                 self._by_key.setdefault(spelling_key(spelling), skill)
                 self._by_phrase.setdefault(phrase_key(spelling), skill)
+        # Everyday words even with their capital ("Play", "Slick"): never guessed as typos nor
+        # offered as "did you mean", and in running text only where the context says so.
+        self._words = frozenset(spelling_key(word) for skill in self.skills for word in skill.words)
+        # The nouns of two-word spellings, which a list of modifiers may share ("tests", "code").
+        self._heads = frozenset(k.split(" ")[1] for k in self._by_phrase if k.count(" ") == 1)
+        # Those names, "Go" and "REST" written in lower case ("go", "rest"): words, except in
+        # a list of technologies ("python, go or java", "(grpc, rest)").
+        self._listed_only = {
+            spelling_key(spelling): skill
+            for skill in self.skills
+            for spelling in (skill.name, *skill.aliases, *skill.words)
+            if spelling.isupper()
+            or spelling in skill.words
+            or (skill.exact_case and spelling == skill.name)
+        }
         # Every word-prefix of a known phrase: a run of words is extended only while it can
         # still grow into a phrase, so most words cost one set lookup.
         self._phrase_prefixes = frozenset(
@@ -118,12 +190,15 @@ class SkillIndex:
             for alias in skill.aliases
             if alias.isupper()
         )
-        self._keys = list(self._by_key)
+        self._keys = [key for key in self._by_key if key not in self._words]
         # Typos are guessed only for longer spellings of names that are not ordinary words.
         self._fuzzy_keys = [
             key
             for key, skill in self._by_key.items()
-            if not skill.exact_case and len(key) >= 5 and skill.category in TECH_CATEGORIES
+            if not skill.exact_case
+            and len(key) >= 5
+            and skill.category in TECH_CATEGORIES
+            and key not in self._words
         ]
 
     def exact(self, text: str) -> Skill | None:
@@ -189,13 +264,15 @@ class SkillIndex:
         """Technologies named in running text, longest spelling first, typos of long names too.
 
         A one-letter name ("C", "R"), or an everyday word opening a sentence ("Make", "Go"),
-        counts only where the words around it make it a technology (``tech_context``).
+        counts only where the words around it make it a technology (``tech_context``); such a
+        name in lower case ("go", "rest") only in a list of technologies ("python, go or java").
         """
         tokens = [(self._head(m.group(0)), m.start()) for m in _TECH_TOKEN.finditer(text)]
         # Each token's keys are computed once; multi-word spellings are tried only where a
         # token can start one, which is what keeps this cheap on long texts.
         phrases = [phrase_key(t) for t, _ in tokens]
         found: list[tuple[Mention, int, int]] = []
+        lower: set[int] = set()  # lower-case names that count only in a list of technologies
         i = 0
         while i < len(tokens):
             hit = self._phrase_at(text, tokens, phrases, i)
@@ -206,13 +283,23 @@ class SkillIndex:
                 i += width
                 continue
             word, start = tokens[i]
-            found.extend(
+            named = [
                 (Mention(skill, written, start), i, i) for skill, written in self._in_word(word)
-            )
+            ]
+            listed = self._listed_only.get(spelling_key(word)) if word.islower() else None
+            if not named and listed is not None:
+                lower.add(len(found))
+                named = [(Mention(listed, word, start), i, i)]
+            found.extend(named)
             i += 1
+        for skill, written, at in _shared_heads(
+            text, tokens, phrases, self._by_phrase, self._heads
+        ):
+            if self._accept(written, skill) is not None:
+                found.append((Mention(skill, written, tokens[at][1]), at, at))
         doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}
-        if doubtful:
-            found = self._confirmed(text, tokens, found, doubtful)
+        if doubtful or lower:
+            found = self._confirmed(text, tokens, found, doubtful | lower, lower)
         return [mention for mention, _, _ in found]
 
     def _head(self, word: str) -> str:
@@ -227,7 +314,7 @@ class SkillIndex:
     def _doubtful(self, mention: Mention, text: str, first: int) -> bool:
         """Whether a mention is a name that may be a letter or a word where it stands."""
         key = spelling_key(mention.text)
-        if len(key) == 1:
+        if len(key) == 1 or key in self._words:
             return True
         return (
             mention.skill.exact_case
@@ -241,8 +328,12 @@ class SkillIndex:
         tokens: list[tuple[str, int]],
         found: list[tuple[Mention, int, int]],
         doubtful: set[int],
+        listed_only: set[int],
     ) -> list[tuple[Mention, int, int]]:
-        """The mentions without the doubtful ones the context does not make technologies."""
+        """The mentions without the doubtful ones the context does not make technologies.
+
+        The ``listed_only`` ones count only in a list with other technologies.
+        """
         covered = frozenset(t for _, first, last in found for t in range(first, last + 1))
         if only_names(text, tokens, covered):
             return found  # "Go and C": a list item of nothing but names
@@ -253,7 +344,9 @@ class SkillIndex:
             more = {
                 n
                 for n in doubtful - sure
-                if in_tech_context(text, tokens, found[n][1], found[n][2], techs)
+                if (listed_with_technology if n in listed_only else in_tech_context)(
+                    text, tokens, found[n][1], found[n][2], techs
+                )
             }
             if not more:
                 break
@@ -290,7 +383,8 @@ class SkillIndex:
             if text[start + len(word) : tokens[i + width - 1][1]].strip(_PHRASE_GAP):
                 break
             phrase = f"{phrase} {phrases[i + width - 1]}"
-            skill = self._by_phrase.get(phrase)
+            # A spelling's last word in the plural: "service oriented architectures".
+            skill = self._by_phrase.get(phrase) or self._by_phrase.get(phrase.removesuffix("s"))
             if skill is not None:
                 written = " ".join(t for t, _ in tokens[i : i + width])
                 accepted = self._accept(written, skill)
@@ -308,11 +402,12 @@ class SkillIndex:
         guess = self._typo(word)
         if guess is not None:
             return ((guess, word),)
-        if "/" not in word:
+        if "/" not in word and not _JOINED.search(word):
             return ()
+        # "Unix/Linux", "HTML+CSS": names joined by a slash or a plus.
         parts = (
             (self._accept(part, self._by_key.get(spelling_key(part))), part)
-            for part in word.split("/")
+            for part in _JOINER.split(word)
         )
         return tuple((part_skill, part) for part_skill, part in parts if part_skill is not None)
 
@@ -322,6 +417,8 @@ class SkillIndex:
             return None
         spelled = written.strip(".")
         if not spelled.isupper() and spelling_key(spelled) in self._capitals_only:
+            return None
+        if spelled.islower() and spelling_key(spelled) in self._words:
             return None
         # "Go", "Express", "Spring": only as written with the capital, or as an alias.
         if (

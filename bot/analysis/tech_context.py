@@ -4,7 +4,8 @@
 verb or a season. In a skills list they are taken as written (``SkillIndex.resolve``); in
 running text a one-letter name always needs the words around it to say it is a technology, and
 a name that is an everyday word needs them when it opens a sentence, where every word has its
-capital ("Make business decisions", "Spring into action"). What says so:
+capital ("Make business decisions", "Spring into action"); a spelling the taxonomy lists as a word
+even with its capital ("Play", "Render") needs them wherever it stands. What says so:
 
 - a list of technologies around it: "C, C++ and Python", "Go/Rust", "Languages: C";
 - a word before it that introduces a tool: "written in C", "experience with R", "using Go";
@@ -20,6 +21,10 @@ from collections.abc import Sequence
 _TOOL_BEFORE = frozenset(
     "in with using use uses via on including like plus languages language written coded "
     "programmed programming knowledge experience proficiency proficient expertise".split()
+)
+# Words that, with "of", introduce a tool: "understanding of OTP", "knowledge of C".
+_GRASP = frozenset(
+    "understanding knowledge experience use command mastery familiarity proficiency".split()
 )
 # Words after a name that only a technology takes: "Go developer", "C code", "R scripts".
 _TOOL_AFTER = frozenset(
@@ -92,10 +97,12 @@ def in_tech_context(
         return False
     if before and (before[-1] in _TOOL_BEFORE or before[-2:] == ["such", "as"]):
         return True
-    return _listed_with_technology(text, tokens, first, last, techs)
+    if len(before) == 2 and before[1] == "of" and before[0] in _GRASP:
+        return True  # "understanding of OTP", "knowledge of C"
+    return listed_with_technology(text, tokens, first, last, techs)
 
 
-def _listed_with_technology(
+def listed_with_technology(
     text: str,
     tokens: Sequence[tuple[str, int]],
     first: int,

@@ -140,10 +140,11 @@ def _check_skills(path: Path, skills: SkillsFile) -> None:
             raise KnowledgeError(
                 path, skill.name, "category", f"'{skill.category}' is not one of the categories"
             )
-        for index, spelling in enumerate([skill.name, *skill.aliases]):
+        for index, spelling in enumerate([skill.name, *skill.aliases, *skill.words]):
             key = _normal_alias(spelling)
             if key in owner and owner[key] != skill.name:
                 field = "name" if index == 0 else "aliases"
+                field = "words" if index > len(skill.aliases) else field
                 raise KnowledgeError(
                     path, skill.name, field, f"'{spelling}' is already used by '{owner[key]}'"
                 )

@@ -205,6 +205,9 @@ class Skill(_Strict):
     primary: bool = True
     frontend: bool = False
     exact_case: bool = False
+    # Spellings that are everyday words even with their capital ("Play" of Play Framework,
+    # "Slick"): in running text they count only where the words around make them technologies.
+    words: list[str] = Field(default_factory=list)
     concept: bool = False
     # Naming this skill shows these too (Django REST Framework shows Django, Django shows Python).
     implies: list[str] = Field(default_factory=list)
@@ -215,7 +218,7 @@ class Skill(_Strict):
     # bullet, not in the skills line.
     duty: bool = False
 
-    _items_non_empty = field_validator("aliases", "implies")(_non_empty)
+    _items_non_empty = field_validator("aliases", "implies", "words")(_non_empty)
 
 
 class SkillsFile(_Strict):
