@@ -121,6 +121,8 @@ def test_topics_beyond_the_guide_have_entries_of_their_own(
         "what salary should I ask for on my resume?",
         "should my cv state my salary expectations?",
         "do I have to list a job I was fired from?",
+        "Should I include my hobbies and interests on my CV?",
+        "Where do my publications and patents go?",
     ],
 )
 def test_topics_nothing_answers_are_said_so(matcher: FaqMatcher, question: str) -> None:
