@@ -395,3 +395,13 @@ def test_everyday_ways_of_asking_the_entries_beyond_the_guide(
 ) -> None:
     result = matcher.match(question)
     assert result.entry is not None and result.entry.id == topic
+
+
+def test_a_synonym_does_not_erase_the_word_that_tells_two_entries_apart(
+    role: RoleKnowledge,
+) -> None:
+    # "side" is what makes a question about side projects one for include-projects rather than
+    # project-description; folding "side projects" into "project" would drop it.
+    vocabulary = Vocabulary([], role.synonyms)
+    for said in ("side projects", "side-projects"):
+        assert "side" in vocabulary.terms(said), said
