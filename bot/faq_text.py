@@ -109,6 +109,7 @@ _OPENERS = frozenset(
 # An indirect question: "I don't know how to explain...", "I wonder whether...".
 _INDIRECT = re.compile(
     r"\b(?:wonder(?:ing)?|not sure|unsure|don'?t know|do not know|no idea|would like to know|"
+    r"(?:confused|torn|undecided) (?:about|on|over|between|whether|if|as to)|can'?t decide|"
     r"my question|question is|any (?:advice|tips|thoughts|ideas)|advice on|what do you think)\b"
 )
 # Longer than this, or two sentences longer than SHORT_WORDS, a message is read clause by clause.

@@ -14,6 +14,8 @@ from bot.faq_text import FILLER, normalize, tokenize
 
 _TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")
 _STEMMER = snowballstemmer.stemmer("english")
+# What separates the words of a multi-word synonym in a message.
+_JOINER = r"[\s-]+"
 # Idioms whose words would otherwise be read as topic words: "no longer relevant" says nothing of
 # length, "at what point" nothing of bullet points. They are dropped before synonyms are folded.
 _IDIOMS = re.compile(
@@ -25,6 +27,8 @@ _STEM_EXCEPTIONS = {
     **dict.fromkeys(("refer", "refers", "referred", "referring"), "refer~"),
     # "customer service" is not customizing a resume.
     **dict.fromkeys(("customer", "customers"), "customer"),
+    # An interview is an event of the job search; only the interviewer reads the resume.
+    **dict.fromkeys(("interview", "interviews", "interviewed", "interviewing"), "interview~"),
 }
 # An everyday English word ("world", "hold", "finished") is never a typo of a topic word.
 COMMON_WORD_FREQUENCY = 100
@@ -73,13 +77,14 @@ class Vocabulary:
                     self._surfaces[stem] = normalize(canonical)
                     self._variant_length[stem] = len(words[0])
         # One pass over the text for every multi-word variant, longest first ("bullet points"
-        # before "bullet"), whole words only.
+        # before "bullet"), whole words only; a hyphen joins them as well as a space does
+        # ("front-end", "stay-at-home").
         self._phrases = phrases
         alternatives = sorted(phrases, key=len, reverse=True)
         self._phrase_pattern = (
             re.compile(
                 r"(?<![a-z0-9])(?:"
-                + "|".join(r"\s+".join(map(re.escape, p.split())) for p in alternatives)
+                + "|".join(_JOINER.join(map(re.escape, p.split())) for p in alternatives)
                 + r")(?![a-z0-9])"
             )
             if alternatives
@@ -131,7 +136,7 @@ class Vocabulary:
         return _remember(self._corrections, word, best[0] if best else word)
 
     def _canonical(self, found: re.Match[str]) -> str:
-        return self._phrases[" ".join(found.group(0).split())]
+        return self._phrases[" ".join(re.split(_JOINER, found.group(0)))]
 
     def pairs(self, text: str, correct: bool = False) -> list[tuple[str, str]]:
         """Each word of the text with its term (stemmed and synonym-folded; filler kept as is).

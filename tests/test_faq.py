@@ -121,6 +121,8 @@ def test_topics_beyond_the_guide_have_entries_of_their_own(
         "what salary should I ask for on my resume?",
         "should my cv state my salary expectations?",
         "do I have to list a job I was fired from?",
+        "Should I include my hobbies and interests on my CV?",
+        "Where do my publications and patents go?",
     ],
 )
 def test_topics_nothing_answers_are_said_so(matcher: FaqMatcher, question: str) -> None:
@@ -341,3 +343,65 @@ def test_idioms_and_false_stems_are_not_topic_words(role: RoleKnowledge) -> None
     assert vocabulary.terms("at what point do I stop") == vocabulary.terms("do I stop")
     assert set(vocabulary.terms("refer to the docs")).isdisjoint(vocabulary.terms("references"))
     assert set(vocabulary.terms("customer service")).isdisjoint(vocabulary.terms("customize"))
+
+
+def test_an_interview_is_an_event_and_an_interviewer_a_reader(role: RoleKnowledge) -> None:
+    vocabulary = Vocabulary([], role.synonyms)
+    assert vocabulary.terms("interviewers") == vocabulary.terms("recruiters")
+    assert set(vocabulary.terms("interviews interviewing")).isdisjoint(
+        vocabulary.terms("recruiters")
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many interviews does it usually take to get a backend job?",
+        "My interviews keep going badly even though my resume gets callbacks. "
+        "What am I doing wrong in them?",
+    ],
+)
+def test_questions_about_interviews_are_not_taken_for_what_recruiters_want(
+    matcher: FaqMatcher, question: str
+) -> None:
+    assert matcher.match(question).entry is None
+
+
+def test_time_away_from_work_is_read_as_a_gap(role: RoleKnowledge) -> None:
+    vocabulary = Vocabulary([], role.synonyms)
+    gap = set(vocabulary.terms("gap"))
+    for said in ("I took some time off", "two years as a stay-at-home dad", "a year off to travel"):
+        assert gap <= set(vocabulary.terms(said)), said
+
+
+def test_being_confused_about_whether_asks_a_question() -> None:
+    text = (
+        "I'm confused about whether to put an objective at the top of my resume. "
+        "Two books disagree. What do you say?"
+    )
+    assert read(text).lead.startswith("I'm confused about whether")
+
+
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("Is it ok to leave my age off my cv?", "resume-photo"),
+        ("Should my resume mention that I hold a green card?", "work-authorisation"),
+        ("My GPA was mediocre, should I leave it out?", "gpa-education"),
+    ],
+)
+def test_everyday_ways_of_asking_the_entries_beyond_the_guide(
+    matcher: FaqMatcher, question: str, topic: str
+) -> None:
+    result = matcher.match(question)
+    assert result.entry is not None and result.entry.id == topic
+
+
+def test_a_synonym_does_not_erase_the_word_that_tells_two_entries_apart(
+    role: RoleKnowledge,
+) -> None:
+    # "side" is what makes a question about side projects one for include-projects rather than
+    # project-description; folding "side projects" into "project" would drop it.
+    vocabulary = Vocabulary([], role.synonyms)
+    for said in ("side projects", "side-projects"):
+        assert "side" in vocabulary.terms(said), said
