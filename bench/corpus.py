@@ -9,7 +9,9 @@ tuning and the held-out parts separately:
 - questions: FAQ answers right, off-topic declined, how questions on uncovered topics fare;
 - the FAQ matcher's time per question.
 
-It only reports: labels may hold more than the analysers handle today.
+It only reports: labels may hold more than the analysers handle today. A resume is read the way
+the chat reads it when it is sent as a file (``bot.documents.read_resume_file``), or pasted after
+/review when the chat takes no such file (.rst).
 
 Run: ``python -m bench.corpus [--json] [--part tuning|heldout|all] [--rounds N] [--items]``
 """
@@ -39,6 +41,7 @@ from bot.knowledge import Level, shared_knowledge
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PARTS = ("tuning", "heldout")
 BINARY_SUFFIXES = (".pdf", ".docx")
+UPLOAD_SUFFIXES = (".pdf", ".docx", ".md", ".txt")
 BULLET_TOLERANCE = 0.15
 LEVEL: Level = "mid"
 
@@ -78,22 +81,24 @@ def load(name: str) -> Any:
 
 
 def document_reader() -> Callable[[str, bytes], str] | None:
-    """``bot.documents.read_document`` when the coach has one, else None."""
+    """``bot.documents.read_resume_file`` when the coach has one, else None."""
     try:
         module = importlib.import_module("bot.documents")
     except ImportError:
         return None
-    reader = getattr(module, "read_document", None)
+    reader = getattr(module, "read_resume_file", None)
     return reader if callable(reader) else None
 
 
 def read_item(path: Path) -> str | None:
-    """A corpus file as text; None for a binary file the coach cannot read yet."""
-    if path.suffix not in BINARY_SUFFIXES:
-        return path.read_text(encoding="utf-8")
+    """A corpus file as the chat reads it when it is sent; None when it cannot be read.
+
+    A file of a kind the chat takes (.pdf, .docx, .md, .txt) goes through the same reader as an
+    upload; any other (.rst) is text the person pastes after /review.
+    """
     reader = document_reader()
-    if reader is None:
-        return None
+    if path.suffix not in UPLOAD_SUFFIXES or reader is None:
+        return None if path.suffix in BINARY_SUFFIXES else path.read_text(encoding="utf-8")
     try:
         return reader(path.name, path.read_bytes())
     except Exception:  # a reader that fails is reported as not readable, never raised

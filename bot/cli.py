@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,13 @@ from bot.analysis import (
 from bot.analysis import report as text_report
 from bot.analysis.text import split_lines
 from bot.database import StoreUnavailable
-from bot.documents import MAX_BINARY_BYTES, Unreadable, read_document, refusal
+from bot.documents import (
+    MAX_BINARY_BYTES,
+    Unreadable,
+    read_document,
+    read_resume_file,
+    refusal,
+)
 from bot.exporting import ExportError, export_stored
 from bot.faq import FaqMatch, FaqMatcher
 from bot.knowledge import LEVELS, KnowledgeError, RoleKnowledge, shared_knowledge
@@ -92,8 +98,12 @@ def cmd_faq(_args: argparse.Namespace) -> int:
     return 0
 
 
-def read_input(source: str, what: str) -> str:
-    """A file (.pdf, .docx, .md, .txt) or standard input (``-``) as plain text, or why not."""
+def read_input(source: str, what: str, reader: Callable[[str, bytes], str] = read_document) -> str:
+    """A file (.pdf, .docx, .md, .txt) or standard input (``-``) as text, or why not.
+
+    ``reader`` turns the file into text: plain text by default; ``read_resume_file`` keeps a
+    whole resume's structure for the resume reader, as a file sent in the chat is read.
+    """
     if source == "-":
         name, data = "-.txt", sys.stdin.buffer.read(MAX_BINARY_BYTES + 1)
     else:
@@ -108,14 +118,15 @@ def read_input(source: str, what: str) -> str:
     if not data.strip():
         raise UsageError(f"The {what} is empty.")
     try:
-        return read_document(name, data)
+        return reader(name, data)
     except Unreadable as exc:
         raise UsageError(f"The {what}: {exc}") from None
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Review a summary, a skills list, bullets, or a whole resume."""
-    text = read_input(args.file, "resume")
+    whole_resume = args.section not in {"summary", "skills", "bullets"}
+    text = read_input(args.file, "resume", read_resume_file if whole_resume else read_document)
     role = _role()
     lex = lexicon_for(role)
     level = args.level

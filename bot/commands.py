@@ -124,9 +124,11 @@ def match(dialog: Dialog, progress: Progress, arg: str) -> Turn:
 
 def review(dialog: Dialog, progress: Progress, arg: str) -> Turn:
     """Review a whole pasted resume without storing it: the walk stays where it was."""
-    # Markdown, HTML or text copied from a PDF: read into plain lines, no markup left.
-    text = as_plain_text(arg.strip()) if arg.strip() else ""
-    if not text:
+    # Read as sent (Markdown, HTML, reStructuredText, text copied from a PDF): the resume
+    # reader reads the marks itself, and flattening them first would lose which heading is a
+    # section and which a job. Nothing of the text is shown back as it was sent.
+    text = arg.strip()
+    if not as_plain_text(text).strip():
         return dialog.done(
             progress,
             reply("Send /review followed by your whole resume as text (or send the file)."),

@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 
 from bot.analysis.english import is_everyday_word
 from bot.deliveries import Deliveries
-from bot.documents import Unreadable, read_document
+from bot.documents import Unreadable, read_resume_file
 from bot.flow import Coach
 from bot.knowledge import shared_knowledge
 from bot.locks import KeyedLocks
@@ -153,7 +153,9 @@ class Engine:
             # A sent file is a whole resume to review. Parsing is CPU work: a thread keeps
             # other people's turns going meanwhile.
             try:
-                text = await asyncio.to_thread(read_document, message.file.name, message.file.data)
+                text = await asyncio.to_thread(
+                    read_resume_file, message.file.name, message.file.data
+                )
             except Unreadable as exc:
                 return [reply(str(exc))]
             message = replace(message, text="/review " + text, file=None)

@@ -9,10 +9,12 @@ import pytest
 
 from bench.export_samples import junior_sample, senior_sample
 from bot.analysis import parse_resume
-from bot.documents import as_plain_text, read_document
+from bot.documents import as_plain_text, read_document, read_resume_file
 from bot.documents.pasted import pasted_blocks
 from bot.documents.rst import looks_like_rst
+from bot.engine import Engine
 from bot.export import ResumeDoc, export_files
+from tests.chat import Chat
 
 
 @pytest.mark.parametrize("sample", [senior_sample, junior_sample])
@@ -20,7 +22,7 @@ from bot.export import ResumeDoc, export_files
 def test_the_coachs_own_export_reads_back_into_the_same_roles(sample: object, suffix: str) -> None:
     doc: ResumeDoc = sample()  # type: ignore[operator]
     attachment = next(a for a in export_files(doc) if a.filename.endswith(suffix))
-    parsed = parse_resume(read_document(attachment.filename, attachment.data))
+    parsed = parse_resume(read_resume_file(attachment.filename, attachment.data))
     assert len(parsed.roles) == len(doc.roles)
     for role, written in zip(parsed.roles, doc.roles, strict=True):
         title = written.header.split(",")[0]
@@ -361,3 +363,58 @@ def test_restructuredtext_is_known_by_underlines_markdown_has_no_use_for() -> No
     assert looks_like_rst(text)
     parsed = parse_resume(text)
     assert len(parsed.roles) == 1 and "`" not in parsed.roles[0].header
+
+
+def _word_file(*paragraphs: tuple[str, str]) -> bytes:
+    """A .docx of (style, text) paragraphs; the style "" is a plain paragraph."""
+    document = docx.Document()
+    for style, text in paragraphs:
+        document.add_paragraph(text, style=style or None)
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_a_word_files_heading_levels_tell_the_company_from_its_jobs() -> None:
+    data = _word_file(
+        ("Title", "Zoë Nguyen"),
+        ("Heading 1", "Experience"),
+        ("Heading 2", "Acme Corp"),
+        ("Heading 3", "Senior Backend Developer"),
+        ("", "2021 – now"),
+        ("List Bullet", "Cut checkout latency by 40% with Redis caching"),
+        ("List Bullet", "Led the move of 12 services to Kubernetes"),
+        ("Heading 3", "Backend Developer"),
+        ("", "2019 – 2021"),
+        ("List Bullet", "Built the billing API in Go for 3 teams"),
+        ("Heading 1", "Education"),
+        ("", "BSc Computer Science, University of Warsaw, 2015–2019"),
+    )
+    text = read_resume_file("cv.docx", data)
+    assert text.startswith("# Zoë Nguyen\n\n# Experience\n\n## Acme Corp\n\n### Senior")
+    parsed = parse_resume(text)
+    assert [len(role.bullets) for role in parsed.roles] == [2, 1]
+    # The company heading over both jobs belongs to each of them.
+    assert parsed.roles[0].header == "Acme Corp · Senior Backend Developer · 2021 – now"
+    assert parsed.roles[1].header == "Acme Corp · Backend Developer · 2019 – 2021"
+    assert "education" in parsed.sections
+
+
+def test_a_word_file_without_heading_styles_is_read_as_plain_lines() -> None:
+    data = _word_file(("", "EXPERIENCE"), ("", "Backend Developer, Acme, 2019 – 2021"))
+    text = read_resume_file("cv.docx", data)
+    assert text == "EXPERIENCE\nBackend Developer, Acme, 2019 – 2021"
+
+
+async def test_review_reads_pasted_markdown_with_its_heading_levels(engine: Engine) -> None:
+    chat = Chat(engine, "review-levels")
+    await chat.send("/start")
+    await chat.press("Mid")
+    await chat.send(
+        "/review # Zoë Nguyen\n\n## Experience\n\n### Acme Corp\n\n#### Senior Backend Developer\n"
+        "2021 – now\n\n- Cut checkout latency by 40% with Redis caching\n\n"
+        "#### Backend Developer\n2019 – 2021\n\n- Responsible for deploys\n"
+    )
+    # The second job keeps the company its heading sits under, and no mark is shown.
+    assert "Acme Corp · Backend Developer · 2019 – 2021: weakest bullet" in chat.text
+    assert "#" not in chat.text

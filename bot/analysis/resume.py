@@ -17,6 +17,7 @@ from bot.analysis.skills_section import SkillsReport, analyse_skills
 from bot.analysis.summary import SummaryReport, analyse_summary
 from bot.analysis.text import words
 from bot.analysis.view import ResumeView, only_here
+from bot.documents import as_plain_text
 from bot.knowledge import Level
 
 __all__ = [
@@ -71,7 +72,9 @@ def analyse_resume(
 ) -> ResumeReport:
     """Review a whole resume, pasted as text, for one experience level."""
     parsed = parse_resume(text)
-    return _review(ResumeView.from_parsed(parsed), parsed, len(words(text)), lex, level, today)
+    # The words a reader sees: link targets, tags and other marks are not counted.
+    count = len(words(as_plain_text(text)))
+    return _review(ResumeView.from_parsed(parsed), parsed, count, lex, level, today)
 
 
 def analyse_view(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from bot.documents.blocks import Block, plain_text
+from bot.documents.blocks import Block, markdown_source, plain_text
 from bot.documents.files import (
     BINARY_TOO_BIG,
     DOCX_UNREADABLE,
@@ -51,6 +51,7 @@ __all__ = [
     "plain_text",
     "read_blocks",
     "read_document",
+    "read_resume_file",
     "refusal",
 ]
 
@@ -107,5 +108,34 @@ def read_document(filename: str, data: bytes) -> str:
         )
     text = plain_text(blocks)
     if not text.strip():
+        raise Unreadable(FILE_EMPTY)
+    return text
+
+
+def read_resume_file(filename: str, data: bytes) -> str:
+    """A sent resume as the resume reader takes it, its structure kept; ``Unreadable`` if not.
+
+    Text and Markdown as written (the reader reads their marks itself), a ``.docx`` with heading
+    styles as Markdown whose heading levels are those styles, a ``.pdf`` as its text layer.
+    Flattened to plain lines first, a section heading and a job heading under it look alike.
+    """
+    refused = refusal(filename, len(data))
+    if refused is not None:
+        raise Unreadable(refused)
+    name = filename.casefold()
+    if name.endswith(".pdf"):
+        text = pdf_text(data)
+        blocks = pasted_blocks(text)
+    elif name.endswith(".docx"):
+        blocks = docx_blocks(data)
+        # Without heading styles (a title alone is not a hierarchy) there are no levels to keep:
+        # plain lines let the reader find headings in capitals and rejoin wrapped lines, as in
+        # text pasted out of Word.
+        styled = sum(block.kind == "heading" for block in blocks) > 1
+        text = markdown_source(blocks) if styled else plain_text(blocks)
+    else:
+        text = decode_text(data)
+        blocks = read_blocks(text, markdown=True if name.endswith((".md", ".markdown")) else None)
+    if not plain_text(blocks).strip():
         raise Unreadable(FILE_EMPTY)
     return text

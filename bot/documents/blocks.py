@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -35,3 +36,34 @@ def plain_text(blocks: Iterable[Block]) -> str:
         else:
             lines.append(text)
     return "\n".join(lines)
+
+
+# What Markdown would read as markup in a line of a document's text: escaped with a backslash
+# (CommonMark's escape for ASCII punctuation), so the words come back exactly as written.
+_INLINE_MARK = re.compile(r"([\\`*_\[\]<>|])")
+# A leading "#" is left alone: a paragraph that starts "### " was a heading in its first life.
+_LINE_START_MARK = re.compile(r"^(\s*(?:\d+)?)([>+=.)-])")
+
+
+def _escaped(text: str) -> str:
+    return _LINE_START_MARK.sub(r"\1\\\2", _INLINE_MARK.sub(r"\\\1", text))
+
+
+def markdown_source(blocks: Iterable[Block]) -> str:
+    """Blocks as Markdown that reads back as the same blocks: headings keep their level.
+
+    A Word file's heading styles say which heading is a section and which a job under it; the
+    resume's reader sees that only through Markdown's levels, not through plain lines.
+    """
+    parts: list[str] = []
+    for block in blocks:
+        text = _escaped(" ".join(block.text.split()))
+        if not text:
+            continue
+        if block.kind == "heading":
+            parts.append("#" * min(max(block.level, 1), 6) + " " + text)
+        elif block.kind == "item":
+            parts.append("- " + text)
+        else:
+            parts.append(text)
+    return "\n\n".join(parts)
