@@ -260,6 +260,8 @@ def check_question(entry: dict[str, Any], matcher: FaqMatcher) -> dict[str, Any]
         "answered": answered,
         "not_covered": result.not_covered,
         "score": round(result.score, 3),
+        # Offered as buttons when nothing is answered ("Did you mean one of these?").
+        "suggested": [] if answered else [e.id for e in result.suggestions],
     }
 
 
@@ -273,6 +275,9 @@ def question_figures(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "faq_questions": len(faq),
         "answered_right_pct": pct(sum(r["answered"] == r["label"] for r in faq), len(faq)),
         "answered_wrong_entry": sum(r["answered"] not in (None, r["label"]) for r in faq),
+        "answered_or_offered_right_pct": pct(
+            sum(r["answered"] == r["label"] or r["label"] in r["suggested"] for r in faq), len(faq)
+        ),
         "off_topic_questions": len(decline),
         "declined_right_pct": pct(sum(r["answered"] is None for r in decline), len(decline)),
         "new_topic_questions": len(new),
