@@ -41,6 +41,7 @@ from adapters.discord_sinks import NO_MENTIONS, ChannelSink, ResponseSink, Sink,
 from adapters.flushing import Flusher
 from adapters.inflight import InFlight
 from adapters.logs import configure_logging, log_failure
+from adapters.running import database_of, run_until_stopped
 from bot.engine import Engine
 from bot.locks import KeyedLocks
 from bot.types import IncomingMessage, Reply, reply
@@ -363,12 +364,4 @@ def run(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
         print(exc, file=sys.stderr)
         return USAGE_EXIT
     configure_logging(settings.token)
-    db = getattr(args, "db", None) or environment.get("DATABASE_URL")
-    try:
-        return asyncio.run(serve(settings, db))
-    except KeyboardInterrupt:
-        return 0
-    except Exception:
-        # Logged (so the token filter applies) rather than printed by the interpreter.
-        log.exception("the Discord bot stopped on an error")
-        return 1
+    return run_until_stopped(serve(settings, database_of(args, environment)), "Discord")

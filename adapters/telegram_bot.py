@@ -43,6 +43,7 @@ from telegram.warnings import PTBDeprecationWarning
 from adapters.config import ConfigError
 from adapters.flushing import Flusher
 from adapters.logs import configure_logging, log_failure
+from adapters.running import database_of, run_until_stopped
 from adapters.telegram_delivery import Dispatcher, Poller, WebhookReceiver, retrying
 from adapters.telegram_send import NO_PREVIEW, Bot, retried, send_replies
 from adapters.telegram_settings import REJECTED_TOKEN, Settings, file_url_for
@@ -344,12 +345,4 @@ def run(args: argparse.Namespace, env: Mapping[str, str] | None = None) -> int:
     # PTB announces a type change of RetryAfter.retry_after on every 429; nothing here reads it
     # (the rate limiter does the waiting), so the notice would only clutter the log.
     warnings.filterwarnings("ignore", ".*retry_after.*", PTBDeprecationWarning)
-    db = getattr(args, "db", None) or environment.get("DATABASE_URL") or None
-    try:
-        return asyncio.run(serve(settings, db))
-    except KeyboardInterrupt:
-        return 0
-    except Exception:
-        # Logged (so the token filter applies) rather than printed by the interpreter.
-        log.exception("the Telegram bot stopped on an error")
-        return 1
+    return run_until_stopped(serve(settings, database_of(args, environment)), "Telegram")
