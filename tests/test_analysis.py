@@ -376,3 +376,17 @@ def test_a_project_is_told_in_a_few_lines_not_held_to_a_jobs_bullet_count(lex: L
         project=True,
     )
     assert any(a.startswith("Keep a project to 3 lines") for a in five.advice)
+
+
+def test_a_job_told_in_a_paragraph_is_named_in_the_review(lex: Lexicon) -> None:
+    text = (
+        "EXPERIENCE\nBackend Developer, Acme, 2021 - now\n"
+        "Led the billing team and built the invoicing service in Go for our customers.\n\n"
+        "Developer, Initech, 2018 - 2021\n- Built the billing API in Go for 3 teams\n"
+    )
+    advice = analyse_resume(text, lex).advice
+    told = [a for a in advice if a.kind == "add_bullets"]
+    assert len(told) == 1 and told[0] == advice[0]
+    assert told[0].startswith("“Backend Developer, Acme, 2021 - now” is told in a paragraph")
+    with_bullets = text.replace("Led the billing", "- Led the billing")
+    assert not [a for a in analyse_resume(with_bullets, lex).advice if a.kind == "add_bullets"]

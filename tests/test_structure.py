@@ -418,3 +418,11 @@ async def test_review_reads_pasted_markdown_with_its_heading_levels(engine: Engi
     # The second job keeps the company its heading sits under, and no mark is shown.
     assert "Acme Corp · Backend Developer · 2019 – 2021: weakest bullet" in chat.text
     assert "#" not in chat.text
+
+
+def test_markdown_dashes_read_as_the_page_shows_them() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Backend Developer --- Acme (Remote)\n\n2019 -- 2021\n\n"
+        "- Built the billing API in Go for 3 teams\n"
+    )
+    assert parsed.roles[0].header == "Backend Developer — Acme (Remote) · 2019 – 2021"

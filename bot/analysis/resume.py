@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from textwrap import shorten
 from typing import Any
 
 from bot.analysis.advice import Advice
@@ -141,6 +142,8 @@ def _review(
     roles = tuple(zip(parsed.roles, role_reports, strict=True))
     projects = tuple(zip(parsed.projects, analyse_projects(view, lex), strict=True))
     checks = _checks(view, parsed, roles + projects, skills, word_count, lex, level, today)
+    # A job told in a paragraph has nothing to score: the review says so instead of a bare 0.
+    checks["roles_without_bullets"] = [role.header for role, _ in roles if not role.bullets]
     advice = _advice(checks, level, skills)
     scores: dict[str, int] = {}
     if summary is not None:
@@ -202,6 +205,22 @@ def _checks(
 
 def _advice(checks: dict[str, Any], level: Level, skills: SkillsReport | None) -> list[Advice]:
     advice: list[Advice] = []
+    bare = checks.get("roles_without_bullets") or []
+    if bare:
+        first = shorten(bare[0], 60, placeholder="…")
+        told = (
+            f"“{first}” is told in a paragraph"
+            if len(bare) == 1
+            else f"{len(bare)} jobs are told in paragraphs (the first: “{first}”)"
+        )
+        advice.append(
+            Advice(
+                f"{told}, not bullets: recruiters skim bullets. Split each into 3–5 lines that "
+                "open with a verb and end with a result.",
+                "add_bullets",
+                bare,
+            )
+        )
     for section in checks["sections_missing"]:
         if section == "projects":
             text = "Add a Projects section: for junior and mid roles it shows hands-on work."

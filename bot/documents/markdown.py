@@ -16,7 +16,10 @@ from markdown_it.token import Token
 from bot.documents.blocks import Block, Kind
 from bot.documents.pasted import continues, pasted_blocks
 
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# "replacements": the typographer's dashes, "---" as — and "--" as –, as the page shows them.
+_PARSER = MarkdownIt("commonmark", {"html": True, "typographer": True}).enable(
+    ["table", "strikethrough", "replacements"]
+)
 # Marks a list item found inside inline HTML, until the text is split into blocks.
 _ITEM = "\u0000item\u0000"
 # A line this long is prose wrapped in the editor, not a line of its own (a title, dates).
