@@ -22,6 +22,7 @@ from bot.analysis import (
     match_resume,
 )
 from bot.analysis.lexicon import Lexicon
+from bot.analysis.report import render_resume
 from bot.analysis.skills import _length_bounds
 from bot.feedback import review_feedback, skills_feedback, summary_feedback
 from bot.knowledge import RoleKnowledge
@@ -388,5 +389,7 @@ def test_a_job_told_in_a_paragraph_is_named_in_the_review(lex: Lexicon) -> None:
     told = [a for a in advice if a.kind == "add_bullets"]
     assert len(told) == 1 and told[0] == advice[0]
     assert told[0].startswith("“Backend Developer, Acme, 2021 - now” is told in a paragraph")
+    shown = render_resume(analyse_resume(text, lex), lex.role.categories, "mid")
+    assert shown.count("No bullets to score") == 1
     with_bullets = text.replace("Led the billing", "- Led the billing")
     assert not [a for a in analyse_resume(with_bullets, lex).advice if a.kind == "add_bullets"]

@@ -43,6 +43,8 @@ def bullet_lines(report: BulletReport, number: int) -> list[str]:
 def render_bullets(report: RoleBulletsReport, title: str = "BULLETS") -> str:
     """A role's bullets, one by one, then the advice across them."""
     lines = [f"{title}  {report.score}/100"]
+    if not report.bullets:
+        lines.append("  No bullets to score: the work is told in a paragraph, or not at all.")
     for number, bullet in enumerate(report.bullets, 1):
         lines.extend(bullet_lines(bullet, number))
     if report.advice:
