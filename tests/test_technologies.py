@@ -97,7 +97,9 @@ def test_a_label_that_lost_its_colon_is_not_an_unknown_skill(lex: Lexicon) -> No
 # --- did you mean ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("item", ["MS Office", "Photoshop", "Excel", "Banana bread"])
+@pytest.mark.parametrize(
+    "item", ["MS Office", "Photoshop", "Excel", "Banana bread", "Meta-programming"]
+)
 def test_nothing_is_offered_for_what_resembles_no_technology(lex: Lexicon, item: str) -> None:
     assert lex.skills.resolve(item).suggestions == ()
 

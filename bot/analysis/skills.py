@@ -250,7 +250,11 @@ class SkillIndex:
             score_cutoff=_NEARBY_CUTOFF,
         )
         close = [k for k, _, _ in nearby if OSA.distance(key, k) <= edits]
-        return tuple(dict.fromkeys(self._by_key[k].name for k in close))[:3]
+        # The name offered must look like what was typed: "metaprogramming" is near the alias
+        # "mob programming", but "Did you mean Pair programming?" would make no sense.
+        names = (self._by_key[k].name for k in close)
+        plausible = (n for n in names if spelling_key(n).startswith(key[0]))
+        return tuple(dict.fromkeys(plausible))[:3]
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one index per knowledge load, kept for the process
     def _keys_sized(
