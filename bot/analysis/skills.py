@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.analysis.english import is_everyday_word
+from bot.analysis.shared_nouns import shared_heads
 from bot.analysis.skill_items import split_skill_items as split_skill_items
 from bot.analysis.tech_context import (
     at_sentence_start,
@@ -100,53 +101,8 @@ def _closest_by_edits(key: str, choices: list[str], max_edits: int) -> str | Non
     return str(best[0]) if best is not None else None
 
 
-_JOINING = frozenset({"and", "or", "&"})
 _JOINED = re.compile(r"[A-Za-z]\+[A-Za-z]")
 _JOINER = re.compile(r"/|(?<=[A-Za-z])\+(?=[A-Za-z])")
-
-
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
-_MODIFIERS_MAX = 6
-
-
-def _modifiers(text: str, tokens: list[tuple[str, int]], head: int) -> list[int]:
-    """The words a coordinated list puts before a noun: "clean, reusable, and testable code"."""
-
-    def end(n: int) -> int:
-        return tokens[n][1] + len(tokens[n][0])
-
-    if head < 1 or text[end(head - 1) : tokens[head][1]].strip():
-        return []
-    found = [head - 1]
-    while len(found) < _MODIFIERS_MAX:
-        before = found[-1] - 1
-        if before >= 0 and tokens[before][0].casefold() in _JOINING:
-            before -= 1
-        if before < 0 or not _LIST_GAP.fullmatch(text[end(before) : tokens[found[-1]][1]]):
-            break
-        found.append(before)
-    return found
-
-
-def _shared_heads(
-    text: str,
-    tokens: list[tuple[str, int]],
-    phrases: list[str],
-    by_phrase: dict[str, Skill],
-    heads: frozenset[str],
-) -> list[tuple[Skill, str, int]]:
-    """Spellings whose noun a list of modifiers shares: "unit and integration tests".
-
-    "clean, reusable, and testable code" names clean code. Each comes with its skill, the words
-    as written and the index of its modifier.
-    """
-    out: list[tuple[Skill, str, int]] = []
-    for head in (n for n, phrase in enumerate(phrases) if phrase in heads):
-        for word in _modifiers(text, tokens, head)[1:]:
-            skill = by_phrase.get(f"{phrases[word]} {phrases[head]}")
-            if skill is not None:
-                out.append((skill, f"{tokens[word][0]} {tokens[head][0]}", word))
-    return out
 
 
 class SkillIndex:
@@ -296,9 +252,7 @@ class SkillIndex:
                 named = [(Mention(listed, word, start), i, i)]
             found.extend(named)
             i += 1
-        for skill, written, at in _shared_heads(
-            text, tokens, phrases, self._by_phrase, self._heads
-        ):
+        for skill, written, at in shared_heads(text, tokens, phrases, self._by_phrase, self._heads):
             if self._accept(written, skill) is not None:
                 found.append((Mention(skill, written, tokens[at][1]), at, at))
         doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}

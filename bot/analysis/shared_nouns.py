@@ -1,0 +1,51 @@
+"""Names whose noun a list of modifiers shares: "unit and integration tests"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.knowledge import Skill
+
+_JOINING = frozenset({"and", "or", "&"})
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:(?:and|or|&)\s+)?|(?:and|or|&)\s+)", re.IGNORECASE)
+_MODIFIERS_MAX = 6
+
+
+def _modifiers(text: str, tokens: list[tuple[str, int]], head: int) -> list[int]:
+    """The words a coordinated list puts before a noun: "clean, reusable, and testable code"."""
+
+    def end(n: int) -> int:
+        return tokens[n][1] + len(tokens[n][0])
+
+    if head < 1 or text[end(head - 1) : tokens[head][1]].strip():
+        return []
+    found = [head - 1]
+    while len(found) < _MODIFIERS_MAX:
+        before = found[-1] - 1
+        if before >= 0 and tokens[before][0].casefold() in _JOINING:
+            before -= 1
+        if before < 0 or not _LIST_GAP.fullmatch(text[end(before) : tokens[found[-1]][1]]):
+            break
+        found.append(before)
+    return found
+
+
+def shared_heads(
+    text: str,
+    tokens: list[tuple[str, int]],
+    phrases: list[str],
+    by_phrase: dict[str, Skill],
+    heads: frozenset[str],
+) -> list[tuple[Skill, str, int]]:
+    """Spellings whose noun a list of modifiers shares: "unit and integration tests".
+
+    "clean, reusable, and testable code" names clean code. Each comes with its skill, the words
+    as written and the index of its modifier.
+    """
+    out: list[tuple[Skill, str, int]] = []
+    for head in (n for n, phrase in enumerate(phrases) if phrase in heads):
+        for word in _modifiers(text, tokens, head)[1:]:
+            skill = by_phrase.get(f"{phrases[word]} {phrases[head]}")
+            if skill is not None:
+                out.append((skill, f"{tokens[word][0]} {tokens[head][0]}", word))
+    return out
