@@ -94,22 +94,7 @@ def as_plain_text(text: str) -> str:
 
 def read_document(filename: str, data: bytes) -> str:
     """The plain text of a sent file; ``Unreadable`` says what to do instead. CPU work."""
-    refused = refusal(filename, len(data))
-    if refused is not None:
-        raise Unreadable(refused)
-    name = filename.casefold()
-    if name.endswith(".pdf"):
-        blocks = pasted_blocks(pdf_text(data))
-    elif name.endswith(".docx"):
-        blocks = docx_blocks(data)
-    else:
-        blocks = read_blocks(
-            decode_text(data), markdown=True if name.endswith((".md", ".markdown")) else None
-        )
-    text = plain_text(blocks)
-    if not text.strip():
-        raise Unreadable(FILE_EMPTY)
-    return text
+    return plain_text(_read_file(filename, data)[1])
 
 
 def read_resume_file(filename: str, data: bytes) -> str:
@@ -119,6 +104,11 @@ def read_resume_file(filename: str, data: bytes) -> str:
     styles as Markdown whose heading levels are those styles, a ``.pdf`` as its text layer.
     Flattened to plain lines first, a section heading and a job heading under it look alike.
     """
+    return _read_file(filename, data)[0]
+
+
+def _read_file(filename: str, data: bytes) -> tuple[str, list[Block]]:
+    """A sent file's text with its structure kept, and its blocks; ``Unreadable`` if neither."""
     refused = refusal(filename, len(data))
     if refused is not None:
         raise Unreadable(refused)
@@ -138,4 +128,4 @@ def read_resume_file(filename: str, data: bytes) -> str:
         blocks = read_blocks(text, markdown=True if name.endswith((".md", ".markdown")) else None)
     if not plain_text(blocks).strip():
         raise Unreadable(FILE_EMPTY)
-    return text
+    return text, blocks
