@@ -343,7 +343,7 @@ def evaluate(part: str = "all", rounds: int = 5) -> dict[str, Any]:
     checked_postings = [(parts_of(e, "file"), check_posting(e, lex)) for e in postings]
     checked_questions = [(parts_of(e, "id"), check_question(e, matcher)) for e in questions]
 
-    wanted = (*PARTS, FRESH) if part == "all" else (part,)
+    wanted = ((*PARTS, FRESH) if newest else PARTS) if part == "all" else (part,)
     parts: dict[str, Any] = {}
     for name in wanted:
         parts[name] = {

@@ -107,16 +107,32 @@ def test_questions_reach_the_issue_target() -> None:
 
 def test_the_evaluation_runs_and_reports_percentages() -> None:
     result = corpus.evaluate("all", rounds=1)
-    assert set(result["parts"]) == {"tuning", "heldout"}
-    for figures in result["parts"].values():
+    every = [
+        entry
+        for name, key in (("labels/resumes.yaml", "resumes"), ("labels/postings.yaml", "postings"))
+        for entry in _load(name)[key]
+    ]
+    every += _load("questions.yaml")["questions"]
+    newest = max((str(e["added"]) for e in every if "added" in e), default=None)
+    fresh = {corpus.FRESH} if newest else set()
+    assert set(result["parts"]) == {"tuning", "heldout"} | fresh
+    if newest:
+        # The fresh part is the held-out items of the newest batch, and only those.
+        fresh_count = sum(e["split"] == "heldout" and str(e.get("added")) == newest for e in every)
+        figures = result["parts"][corpus.FRESH]
+        counted = sum(figures[kind][kind] for kind in ("resumes", "postings", "questions"))
+        assert counted == fresh_count > 0
+    for name in ("tuning", "heldout"):
+        figures = result["parts"][name]
         assert figures["resumes"]["resumes"] > 0 and figures["postings"]["postings"] > 0
+    for figures in result["parts"].values():
         for kind in figures.values():
             for key, value in kind.items():
                 if key.endswith("_pct"):
                     assert value is None or 0 <= value <= 100, key
     assert result["faq_timing"]["queries_timed"] == len(_load("questions.yaml")["questions"])
     assert result["faq_timing"]["p99_ms"] >= result["faq_timing"]["median_ms"] > 0
-    total = sum(p["resumes"]["resumes"] for p in result["parts"].values())
+    total = sum(result["parts"][name]["resumes"]["resumes"] for name in ("tuning", "heldout"))
     assert total == len(_load("labels/resumes.yaml")["resumes"])
     # What the labels name that the lexicon lacks (empty once the lexicon covers them all).
     canon = corpus.canonical_names(lexicon_for(shared_knowledge().role()))
