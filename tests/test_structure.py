@@ -426,3 +426,29 @@ def test_markdown_dashes_read_as_the_page_shows_them() -> None:
         "- Built the billing API in Go for 3 teams\n"
     )
     assert parsed.roles[0].header == "Backend Developer — Acme (Remote) · 2019 – 2021"
+
+
+def test_a_plain_text_resume_with_rules_and_hanging_bullets_reads_its_jobs() -> None:
+    # The shape of a resume saved as plain text: parts between rules, bullets whose second line
+    # is indented to their text, section names in title case.
+    text = (
+        "Jane Doe\n\nBackend Developer\n\n  jane@example.com\n\n" + "-" * 72 + "\n\n"
+        "Summary\n\nBackend developer with six years of Python.\n\n" + "-" * 72 + "\n\n"
+        "Experience\n\nSenior Developer at Acme\n\nMarch 2021 - Present\n\n"
+        "-   Built the billing API in Django that\n    handles 2M invoices a month.\n"
+        "-   Cut p99 latency from 900 ms to 120 ms.\n\n"
+        "Developer at Initech\n\nJune 2018 - February 2021\n\n"
+        "-   Wrote the ETL jobs in Python and\n    PostgreSQL for the reports team.\n\n"
+        "Education\n\nBSc Computer Science, 2018\n"
+    )
+    roles = parse_resume(text).roles
+    assert [(role.header.split(" · ")[0], len(role.bullets)) for role in roles] == [
+        ("Senior Developer at Acme", 2),
+        ("Developer at Initech", 1),
+    ]
+    assert (
+        roles[0].bullets[0] == "Built the billing API in Django that handles 2M invoices a month."
+    )
+    blocks = pasted_blocks(text)
+    # The rule after the contact line is a separator: no heading is made of the e-mail address.
+    assert not any(b.kind == "heading" for b in blocks)

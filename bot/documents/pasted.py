@@ -39,6 +39,8 @@ def pasted_blocks(text: str) -> list[Block]:
     indent = 0
     # A blank line before a line: it starts a block of its own (a heading, in text from Word).
     blank = False
+    # Where the text of the last list item starts: a line indented to it continues the item.
+    item_column = 0
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(_INVISIBLE.sub("", raw).replace("\xa0", " ").split())
         if not line:
@@ -50,11 +52,21 @@ def pasted_blocks(text: str) -> list[Block]:
         # Lines indented alike under a long one are a paragraph wrapped by its author.
         indented, indent = bool(indent) and _indent(raw) == indent, _indent(raw)
         if _UNDERLINE.match(line):
-            # reStructuredText and setext: "Experience" over "==========" is a heading.
-            if blocks and blocks[-1].kind == "text" and len(blocks[-1].text) <= len(line) + 2:
+            # reStructuredText and setext: "Experience" over "==========" is a heading. After a
+            # blank line the rule is a separator between parts, and underlines nothing.
+            underlines = not after_blank and blocks and blocks[-1].kind == "text"
+            if underlines and len(blocks[-1].text) <= len(line) + 2:
                 blocks[-1] = Block("heading", blocks[-1].text, 1)
             continue
         marker = _ITEM.match(line)
+        hanging = not after_blank and blocks and blocks[-1].kind == "item" and marker is None
+        if hanging and item_column and _indent(raw) == item_column:
+            # "-   Wrote the API for" / "    the iOS app": the rest of the item, indented to
+            # its text as plain-text writers and editors align it.
+            blocks[-1] = Block("item", f"{blocks[-1].text} {line}")
+            continue
+        at_text = _ITEM.match(raw.expandtabs(4))
+        item_column = at_text.end() if at_text is not None else 0
         if _ATX.match(line):
             blocks.append(Block("heading", _ATX.sub("", line)))  # a "### …" line pasted as is
         elif marker is not None:
