@@ -452,3 +452,31 @@ def test_a_plain_text_resume_with_rules_and_hanging_bullets_reads_its_jobs() -> 
     blocks = pasted_blocks(text)
     # The rule after the contact line is a separator: no heading is made of the e-mail address.
     assert not any(b.kind == "heading" for b in blocks)
+
+
+def test_a_paragraph_wrapped_at_a_width_is_rejoined_where_the_next_word_did_not_fit() -> None:
+    wrapped = (
+        "At Everest I lead the backend work on our cloud ERP platform for clients\n"
+        "Europe-wide: an accounting module and the NetSuite to Stripe migration.\n"
+    )
+    filler = "".join(
+        f"- Shipped feature number {n} of the billing platform for finance teams\n"
+        for n in range(12)
+    )
+    blocks = pasted_blocks(wrapped + "\n" + filler)
+    assert blocks[0].kind == "text"
+    assert blocks[0].text.endswith(
+        "clients Europe-wide: an accounting module and the NetSuite to Stripe migration."
+    )
+
+
+def test_a_short_line_after_a_full_one_in_a_pdf_layout_stays_apart() -> None:
+    # A PDF with the location at the right margin: the company line reaches the width, and what
+    # comes next (a heading, the next job's company) is not its continuation.
+    lines = "".join(
+        f"- Built monitoring and alerting for the payment services of team number {n:02}\n"
+        for n in range(12)
+    )
+    text = lines + "Tinkoff Moscow, Russia\nSENIOR ENGINEER Sep. 2017 – Nov. 2021\n"
+    blocks = pasted_blocks(text)
+    assert blocks[-2].text == "Tinkoff Moscow, Russia"

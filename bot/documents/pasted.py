@@ -24,6 +24,9 @@ _OPEN_END = re.compile(
 # A leader between two parts of a line ("Acme, Engineer ------ Boston"): a row typed out.
 _LEADER = re.compile(r"(?<=\S)\s*(?:-{4,}|\.{4,}|_{4,}|·{4,})\s*(?=\S)")
 _WRAP_WIDTH = 70
+# A text wrapped at a width: enough lines, a quarter of them within this many characters of it.
+_WRAPPED_LINES_AT_LEAST = 12
+_NEAR_WIDTH = 15
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 _SHORT_NAME = 3
 _DATE_END = re.compile(r"(?:\b(?:19|20)\d\d|\bpresent|\bnow)\W*$", re.I)
@@ -41,11 +44,16 @@ def pasted_blocks(text: str) -> list[Block]:
     blank = False
     # Where the text of the last list item starts: a line indented to it continues the item.
     item_column = 0
-    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    raws = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    width = wrap_width(raws)
+    # The line before, as it stood: whether it reached the width the text was wrapped at.
+    previous = ""
+    for raw in raws:
         line = " ".join(_INVISIBLE.sub("", raw).replace("\xa0", " ").split())
         if not line:
             blank = True
             continue
+        before, previous = previous, line
         after_blank, blank = blank, False
         if _PAGE_NUMBER.match(line):
             continue  # a page number of a PDF is not part of the text
@@ -74,7 +82,9 @@ def pasted_blocks(text: str) -> list[Block]:
         elif _LEADER.search(line):
             blocks.append(Block("row", _LEADER.sub(" — ", line)))
         elif blocks and (
-            continues(blocks[-1], line, after_blank) or (indented and _long(blocks[-1]))
+            continues(blocks[-1], line, after_blank)
+            or (indented and _long(blocks[-1]))
+            or (not after_blank and _cut_at_width(blocks[-1], before, line, width))
         ):
             last = blocks[-1]
             # "tech-" + "nologies": a word the page hyphenated is one word again.
@@ -89,6 +99,33 @@ def pasted_blocks(text: str) -> list[Block]:
         else:
             blocks.append(Block("text", line))
     return blocks
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width a text was wrapped at, when many of its lines end close to one width."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < _WRAPPED_LINES_AT_LEAST:
+        return None
+    width = lengths[int(len(lengths) * 0.95) - 1]
+    near = sum(width - _NEAR_WIDTH <= length <= width for length in lengths)
+    return width if width >= _SHORTEST_WRAPPED and near * 4 >= len(lengths) else None
+
+
+def _cut_at_width(previous: Block, before: str, line: str, width: int | None) -> bool:
+    """Whether the line before was cut by the wrap width mid-sentence ("…across" + "Europe…").
+
+    Its next word would not have fitted on it, it ends no sentence, neither line is dated (a
+    job's header line and its dates stay apart), and the line goes on as text does: it is full
+    too, or ends the sentence. A short line after a full one is as often a heading ("Summary")
+    or the next company, set apart by a PDF's layout.
+    """
+    if width is None or previous.kind not in {"item", "text"} or _is_heading(line):
+        return False
+    first = line.split()[0]
+    full = len(before) + 1 + len(first) > width and len(before) >= width - _NEAR_WIDTH
+    dated = _YEARISH.search(before) or _YEARISH.search(line)
+    goes_on = len(line) >= width - _NEAR_WIDTH or line.endswith((".", "!", "?"))
+    return full and goes_on and not dated and not before.endswith((".", "!", "?", ":", ";"))
 
 
 def _unfinished(text: str) -> bool:
