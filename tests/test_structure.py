@@ -480,3 +480,18 @@ def test_a_short_line_after_a_full_one_in_a_pdf_layout_stays_apart() -> None:
     text = lines + "Tinkoff Moscow, Russia\nSENIOR ENGINEER Sep. 2017 – Nov. 2021\n"
     blocks = pasted_blocks(text)
     assert blocks[-2].text == "Tinkoff Moscow, Russia"
+
+
+def test_a_jobs_stack_line_ends_its_header_and_the_next_dated_line_starts_a_job() -> None:
+    text = (
+        "Experience\n\nApple - Staff Software Engineer\n\n2020-Present\n\n"
+        "TestFlight server engineering.\nTech: Java, Kotlin, Cassandra, Kafka.\n\n"
+        "Amazon - Software Development Engineer\n\n2017-2020\n\n"
+        "Subscribe-And-Save.\nTech: Java, DynamoDB, Lambda.\n\n"
+        "Education\n\nBSc Computer Science\n"
+    )
+    headers = [role.header for role in parse_resume(text).roles]
+    assert [h.split(" · ")[0] for h in headers] == [
+        "Apple - Staff Software Engineer",
+        "Amazon - Software Development Engineer",
+    ]

@@ -321,9 +321,10 @@ def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
         return True
     if bool(YEAR.search(block.text)) and _dated(current):
         return True  # two dated lines are two entries
-    if not current.bullets:
+    if not current.bullets and not current.stack:
         return False
-    # After bullets, a line starts an entry if a date follows before the next bullet.
+    # After bullets (or the job's stack line), a line starts an entry if a date follows before
+    # the next bullet.
     for following in [block, *after[:_HEADER_LINES_AT_MOST]]:
         if following.kind == "item":
             return False
