@@ -48,6 +48,8 @@ def _split(lex: Lexicon, posting: str) -> tuple[set[str], set[str], set[str]]:
         "It would be great if you have:",
         "Desirable",
         "NICE TO HAVE",
+        # A CMS's front-matter key.
+        "nicehave:",
     ],
 )
 def test_nice_to_have_headings_in_their_variety(lex: Lexicon, heading: str) -> None:
@@ -89,6 +91,7 @@ def test_required_headings_in_their_variety(lex: Lexicon, heading: str) -> None:
         "Why join us?",
         "### Salary",
         "## How to apply",
+        "offer:",
     ],
 )
 def test_sections_that_ask_for_nothing_give_no_keywords(lex: Lexicon, heading: str) -> None:
@@ -353,3 +356,15 @@ def test_more_inline_markers_in_their_variety(lex: Lexicon, line: str) -> None:
 def test_a_tool_that_helps_the_team_is_still_asked_for(lex: Lexicon) -> None:
     required, _, _ = _split(lex, "## Requirements\n- Kafka helps us scale the platform\n")
     assert required == {"Kafka"}
+
+
+def test_protocols_and_stacks_named_in_a_posting_are_found(lex: Lexicon) -> None:
+    posting = (
+        "## Requirements\n- LAMP stack, SMTP and JSON-RPC\n- Graphene or Strawberry GraphQL\n"
+        "\nWe plan in Trello, Pivotal or Jira. You played a pivotal role before.\n"
+    )
+    found = _keywords(lex, posting)
+    assert {"LAMP", "SMTP", "JSON-RPC", "Graphene", "Strawberry GraphQL"} <= set(found)
+    assert "Pivotal Tracker" in found  # in a list of tools
+    alone = _keywords(lex, "## Requirements\n- You played a pivotal role in a platform team.\n")
+    assert "Pivotal Tracker" not in alone

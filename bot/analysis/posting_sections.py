@@ -43,13 +43,13 @@ _NONE_HEADING = re.compile(
     r"|our (?:culture|values|mission|story|team|company|benefits)|culture(?: and values)?$"
     r"|^(?:the )?company(?: description| overview| info| profile)?$|who we are"
     r"|compensation|salary|^pay\b|equal opportunit|diversity|inclusion|how to apply|to apply"
-    r"|apply (?:now|here|today)|application process"
+    r"|apply (?:now|here|today)|application process|^offers?$"
     r"|(?:recruitment|interview|hiring|selection) process|^location|working (?:hours|conditions)"
     r"|employment (?:type|details)|job details|life at|rewards|we provide|^contact|disclaimer"
     r"|privacy|meet the team|next steps|\beeo\b"
 )
 _NICE_HEADING = re.compile(
-    r"nice[- ]to[- ]haves?|bonus|\bpluses\b|\bplus\b|would be (?:great|nice|a plus|awesome|cool)"
+    r"nice[- ]?(?:to[- ]?)?haves?|bonus|\bpluses\b|\bplus\b|would be (?:great|nice|a plus|awesome|cool)"
     r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b"
     r"(?! to (?:see|hear))"
     r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
