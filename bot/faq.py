@@ -61,6 +61,11 @@ VETO_SCORE = 0.6
 # them this clearly over every other entry.
 LEAD_MARGIN = 1.5
 SETTLED_SHARE = 3.0
+# A long message whose sentences that ask name the best entry's own topic word ("what do you
+# write in cover letters?") is answered below the long threshold when that entry clearly leads:
+# many words in a long story dilute the score without making the question less direct. The floor
+# only keeps a near-zero score from being answered.
+NAMED_FLOOR = 0.08
 
 
 @dataclass(frozen=True)
@@ -344,6 +349,9 @@ class FaqMatcher:
                         return (leader, leader_score), None
             if entry is not best and value >= VETO_SCORE:
                 return None, entry
+        named = score >= NAMED_FLOOR and self._names(asked, best)
+        if named and score >= LONG_MARGIN * runner_up:
+            return (best, score), None
         if score < self.long_threshold or score < AGREE_MARGIN * runner_up:
             return None, None
         if score >= LONG_MARGIN * runner_up:
@@ -352,6 +360,12 @@ class FaqMatcher:
         if any(entry is best and value >= self.threshold for entry, value, _ in agree):
             return (best, score), None
         return None, None
+
+    def _names(self, asked: Asked, entry: FaqEntry) -> bool:
+        """Whether the sentences that ask name one of the entry's own topic words."""
+        profile = next(p for p in self._profiles if p.entry is entry)
+        own = {t for t, b in profile.strong.items() if b >= KEYWORD_BOOST} - self._neutral
+        return not own.isdisjoint(self._vocabulary.terms(asked.focus, correct=True))
 
     def _names_topic(self, text: str) -> bool:
         """Whether the text uses a topic word of an entry ("gap", "visa"), not just "recruiter"."""

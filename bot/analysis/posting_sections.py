@@ -49,7 +49,8 @@ _NONE_HEADING = re.compile(
     r"|privacy|meet the team|next steps|\beeo\b"
 )
 _NICE_HEADING = re.compile(
-    r"nice[- ]?(?:to[- ]?)?haves?|bonus|\bpluses\b|\bplus\b|would be (?:great|nice|a plus|awesome|cool)"
+    r"nice[- ]?(?:to[- ]?)?haves?|bonus|\bpluses\b|\bplus\b"
+    r"|would be (?:great|nice|a plus|awesome|cool)"
     r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b"
     r"(?! to (?:see|hear))"
     r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
