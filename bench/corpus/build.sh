@@ -85,3 +85,15 @@ pandoc -f rst -t docx -o "$out/adarnimrod-resume.docx" "$out/adarnimrod-resume.r
 pandoc -f rst -t docx -o "$out/rtnpro-resume.docx" "$out/rtnpro-resume.rst"
 pandoc -f rst -t docx -o "$out/smt-resume.docx" "$out/smt-resume.rst"
 pandoc -f gfm+yaml_metadata_block -t docx -o "$out/3zcurdia-resume.docx" "$out/3zcurdia-resume.md"
+# The batch added 2026-12-01. A page's Eleventy template rendered with its front matter
+# (src/nicolashery-resume.html, see SOURCES.md) as plain text; Word files of two Markdown pages,
+# of one whose lists start right under a paragraph line (read as GitHub reads it) and of two
+# reStructuredText resumes.
+pandoc -f html -t plain -o "$out/nicolashery-resume.txt" "$out/src/nicolashery-resume.html"
+for name in rmorshea-resume iantabolt-resume; do
+    pandoc -f markdown -t docx -o "$out/$name.docx" "$out/$name.md"
+done
+pandoc -f gfm+yaml_metadata_block -t docx -o "$out/sufimalek-resume.docx" "$out/sufimalek-resume.md"
+for name in yrunts-cv 198d-resume; do
+    pandoc -f rst -t docx -o "$out/$name.docx" "$out/$name.rst"
+done
