@@ -495,3 +495,46 @@ def test_a_jobs_stack_line_ends_its_header_and_the_next_dated_line_starts_a_job(
         "Apple - Staff Software Engineer",
         "Amazon - Software Development Engineer",
     ]
+
+
+def test_jobs_in_a_markdown_definition_list_are_read_without_their_colons() -> None:
+    # Jekyll's kramdown: the company as the term, the title and dates as its definition.
+    text = (
+        "### Experience\n\n"
+        "Viewpoints\n: *Senior Engineer, Chicago, IL*\n  __5.2013 – 10.2013__\n"
+        "  Lead team supporting development of core business systems.\n\n"
+        "Groupon\n: *Engineering Learning & Development Business Partner, Chicago, IL*\n"
+        "  __7.2011 – 5.2013__\n  Built internal tools with Rails and a taxonomy service in Java.\n"
+    )
+    headers = [role.header for role in parse_resume(text).roles]
+    assert headers == [
+        "Viewpoints · Senior Engineer, Chicago, IL · 5.2013 – 10.2013",
+        "Groupon · Engineering Learning & Development Business Partner, Chicago, IL · "
+        "7.2011 – 5.2013",
+    ]
+
+
+def test_a_company_heading_as_high_as_the_dated_title_heading_above_joins_it() -> None:
+    text = (
+        "# Experience\n\n## Senior Software Engineer, October 2019 to May 2021\n"
+        "## [aScaper](https://example.com/), Moscow\n- Built the crawler in Scala.\n\n"
+        "## Software Engineer, August 2018 to June 2019\n## oneFactor, Moscow\n"
+        "- Wrote the scoring API.\n"
+    )
+    headers = [role.header for role in parse_resume(text).roles]
+    assert headers == [
+        "Senior Software Engineer, October 2019 to May 2021 · aScaper, Moscow",
+        "Software Engineer, August 2018 to June 2019 · oneFactor, Moscow",
+    ]
+
+
+def test_restructuredtext_definition_terms_name_their_part_and_volunteering_is_no_job() -> None:
+    text = (
+        "Jane Doe\n========\n\nSummary\n-------\n\nSkills\n   - Languages: Python, Go\n"
+        "   - Databases: PostgreSQL, Redis\n\nWork experience\n---------------\n"
+        ":2015-2017: Software Engineer at Balabit\n\nVolunteer Experience\n"
+        "--------------------\n\n:2015 Nov.: Mentor at Skool\n"
+    )
+    resume = parse_resume(text)
+    assert [role.header for role in resume.roles] == ["2015-2017 · Software Engineer at Balabit"]
+    assert "PostgreSQL, Redis" in resume.sections["skills"]

@@ -102,6 +102,8 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "extracurricular activities",
         "volunteering",
         "volunteer work",
+        "volunteer experience",
+        "volunteering experience",
         "awards",
         "honors",
         "awards and honors",

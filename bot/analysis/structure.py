@@ -56,6 +56,7 @@ _AT_COMPANY = re.compile(r"\s(?:at|in|of|for|with)\s", re.I)
 _TITLE_ALONE_AT_MOST = 5
 _TITLE_AT_MOST = 12
 _SENTENCE_AT_LEAST = 10
+_SHORT_SENTENCE_AT_LEAST = 6
 # How far after bullets a date still marks the next job's header (company, title, dates).
 _HEADER_LINES_AT_MOST = 3
 
@@ -227,7 +228,8 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 current.stack.append(text)
             continue
         stack_next = ""
-        if block.kind == "item" or _STACK.match(text) or _is_paragraph(text):
+        described = current is not None and _describes(current, block)
+        if block.kind == "item" or _STACK.match(text) or _is_paragraph(text) or described:
             if current is not None:
                 _add_content(current, block)
             continue
@@ -241,6 +243,10 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 parent = opener
                 result.pop()
                 current = None
+            elif current is not None and _second_heading(current, block):
+                # "## Senior Engineer, 2019 to 2021" then "## Acme, Moscow": one header.
+                current.header.append(_header_line(text))
+                continue
         elif current is not None and not _begins_entry(current, block, lines[at + 1 :]):
             current.header.append(_header_line(text))
             continue
@@ -331,6 +337,24 @@ def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
         if YEAR.search(following.text):
             return True
     return False
+
+
+def _second_heading(entry: Entry, block: Block) -> bool:
+    """An undated heading as high as the dated one right above it, with nothing between."""
+    opener = entry.opened_by
+    if opener is None or entry.bullets or entry.described or entry.stack:
+        return False
+    return block.level == opener.level and _dated(entry) and not YEAR.search(block.text)
+
+
+def _describes(entry: Entry, block: Block) -> bool:
+    """A short sentence under a dated header: what the job was, not one more header line.
+
+    "Lead team supporting development of core business systems." under "Viewpoints · 2013".
+    """
+    text = block.text.strip()
+    sentence = text.endswith(".") and len(text.split()) >= _SHORT_SENTENCE_AT_LEAST
+    return block.kind == "text" and sentence and _dated(entry) and not YEAR.search(text)
 
 
 def _dated(entry: Entry) -> bool:

@@ -12,18 +12,24 @@ from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.deflist import deflist_plugin
 
 from bot.documents.blocks import Block, Kind
 from bot.documents.pasted import continues, pasted_blocks
 
 # "replacements": the typographer's dashes, "---" as — and "--" as –, as the page shows them.
-_PARSER = MarkdownIt("commonmark", {"html": True, "typographer": True}).enable(
-    ["table", "strikethrough", "replacements"]
+# Definition lists ("Acme" over ": *Backend Developer*"), as Jekyll's kramdown and pandoc write
+# them: each term and definition a line of its own, without the colon that marks it.
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True, "typographer": True})
+    .enable(["table", "strikethrough", "replacements"])
+    .use(deflist_plugin)
 )
 # Marks a list item found inside inline HTML, until the text is split into blocks.
 _ITEM = "\u0000item\u0000"
 # A line this long is prose wrapped in the editor, not a line of its own (a title, dates).
 _WRAPPED_LINE = 60
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _RST_UNDERLINE = re.compile(r"^([~^#*+])\1{2,}\s*$")
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "### Experience {#experience}"
 # Site generators' front matter (Jekyll's YAML between ---, Hugo's TOML between +++).
@@ -159,8 +165,13 @@ def _underlined_headings(text: str) -> str:
 
 
 def _wrapped(previous: Block, line: str) -> bool:
-    """In Markdown, a paragraph whose line is long was wrapped by its author: one line."""
-    return previous.kind == "text" and len(previous.text) >= _WRAPPED_LINE and line[:1] not in "|"
+    """In Markdown, a paragraph whose line is long was wrapped by its author: one line.
+
+    Not a dated line: a long title ("Engineering Learning & Development Partner, Chicago")
+    keeps its dates on the line below as people type them.
+    """
+    long = previous.kind == "text" and len(previous.text) >= _WRAPPED_LINE
+    return long and line[:1] not in "|" and not _YEAR.search(line)
 
 
 def _row_blocks(cells: list[str]) -> list[Block]:

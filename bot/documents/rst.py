@@ -103,6 +103,10 @@ def _walk(node: Any, depth: int, out: list[Block]) -> None:
             _walk(child, depth + 1, out)
         elif isinstance(child, nodes.title | nodes.subtitle | nodes.rubric):
             out.append(Block("heading", _text(child), max(depth, 1)))
+        elif isinstance(child, nodes.term) and depth:
+            # A definition's term ("Skills" over its indented list) names what is under it,
+            # one level below the section it sits in.
+            out.append(Block("heading", _text(child), depth + 1))
         elif isinstance(child, _LINES):
             # A paragraph is one line however it was wrapped; a literal block keeps its lines.
             kept = isinstance(child, nodes.literal_block | nodes.doctest_block)
