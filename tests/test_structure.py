@@ -538,3 +538,15 @@ def test_restructuredtext_definition_terms_name_their_part_and_volunteering_is_n
     resume = parse_resume(text)
     assert [role.header for role in resume.roles] == ["2015-2017 · Software Engineer at Balabit"]
     assert "PostgreSQL, Redis" in resume.sections["skills"]
+
+
+def test_lines_after_a_jobs_description_go_on_describing_it_until_a_dated_line() -> None:
+    # Text out of Word: each paragraph its own line, the first a sentence, the next not.
+    text = (
+        "EXPERIENCE\n\n2012 Tipforest\n\nTipforest is a collaboratively edited open database.\n\n"
+        "Worked as programmer. [Technologies: Python, Django, PostgreSQL]\n\n"
+        "2011–2012 StyleShare\n\nStyleShare is a social network for fashion lovers.\n\n"
+        "Worked as CTO.\n\nEDUCATION\n\nBSc, 2010\n"
+    )
+    headers = [role.header for role in parse_resume(text).roles]
+    assert headers == ["2012 Tipforest", "2011–2012 StyleShare"]

@@ -57,6 +57,7 @@ _TITLE_ALONE_AT_MOST = 5
 _TITLE_AT_MOST = 12
 _SENTENCE_AT_LEAST = 10
 _SHORT_SENTENCE_AT_LEAST = 6
+_PROSE_WORDS = 3
 # How far after bullets a date still marks the next job's header (company, title, dates).
 _HEADER_LINES_AT_MOST = 3
 
@@ -248,7 +249,10 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 current.header.append(_header_line(text))
                 continue
         elif current is not None and not _begins_entry(current, block, lines[at + 1 :]):
-            current.header.append(_header_line(text))
+            if current.described and block.kind == "text":
+                _add_content(current, block)  # the description goes on
+            else:
+                current.header.append(_header_line(text))
             continue
         current = Entry(
             opened_by=block if block.kind == "heading" else None, from_row=block.kind == "row"
@@ -323,14 +327,16 @@ def _is_label(text: str) -> bool:
 
 def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
     """Whether a header-like line starts the next entry rather than adding to this header."""
-    if current.described:
+    if current.described and (block.kind == "heading" or not _dated(current)):
         return True
+    if current.described and _prose(block.text):
+        return False  # "Worked as programmer. [Technologies: …]": more of the description
     if bool(YEAR.search(block.text)) and _dated(current):
         return True  # two dated lines are two entries
-    if not current.bullets and not current.stack:
+    if not current.bullets and not current.stack and not current.described:
         return False
-    # After bullets (or the job's stack line), a line starts an entry if a date follows before
-    # the next bullet.
+    # After bullets, the job's stack line or its description, a line starts an entry if a date
+    # follows before the next bullet; otherwise it goes on telling the same job.
     for following in [block, *after[:_HEADER_LINES_AT_MOST]]:
         if following.kind == "item":
             return False
@@ -345,6 +351,12 @@ def _second_heading(entry: Entry, block: Block) -> bool:
     if opener is None or entry.bullets or entry.described or entry.stack:
         return False
     return block.level == opener.level and _dated(entry) and not YEAR.search(block.text)
+
+
+def _prose(text: str) -> bool:
+    """A line that ends a sentence ("Worked as CTO."), not a header's name or title."""
+    marked = _ABBREVIATION.sub("\\1" + _KEPT_DOT, text)
+    return len(text.split()) >= _PROSE_WORDS and bool(SENTENCE.search(marked))
 
 
 def _describes(entry: Entry, block: Block) -> bool:
