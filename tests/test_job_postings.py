@@ -70,6 +70,8 @@ def test_nice_to_have_headings_in_their_variety(lex: Lexicon, heading: str) -> N
         "About you",
         "What we're looking for:",
         "We look for you to bring:",
+        # Duties, not what the employer gives: "what you'll get" alone is the benefits.
+        "### What you'll get to do",
         "MINIMUM QUALIFICATIONS",
     ],
 )

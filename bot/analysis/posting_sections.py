@@ -36,7 +36,8 @@ _NONE = 0
 _PREFERRED = -1  # "Preferred qualifications": NICE or REQUIRED, decided by the whole posting
 
 _NONE_HEADING = re.compile(
-    r"benefits?|perks|what we offer|we offer|our offer|what you(?:'ll| will)? (?:get|receive|find)"
+    r"benefits?|perks|what we offer|we offer|our offer"
+    r"|what you(?:'ll| will)? (?:get|receive|find)(?! to (?:do|work|build))"
     r"|in it for you|why (?:join|us|work|you(?:'ll| will)? love)|love working"
     r"|about (?!you\b|the (?:role|job|position|project|opportunity|work)\b"
     r"|this (?:role|job|position)\b)"
