@@ -66,6 +66,7 @@ SETTLED_SHARE = 3.0
 # many words in a long story dilute the score without making the question less direct. The floor
 # only keeps a near-zero score from being answered.
 NAMED_FLOOR = 0.08
+NEAR_BEST = 0.75
 
 
 @dataclass(frozen=True)
@@ -395,7 +396,12 @@ class FaqMatcher:
             best, score = answer
             related = tuple(e for e in self.entries if e.id in best.related)
             return FaqMatch(question=question, entry=best, score=score, suggestions=related)
-        close = [e for e, s in ranked[:3] if s >= self.suggestion_floor]
+        # A long message spreads its score over many words: its floor is as much lower as its
+        # threshold is, and only entries near the best are offered.
+        floor = self.suggestion_floor
+        if long:
+            floor = max(floor * self.long_threshold / self.threshold, score * NEAR_BEST)
+        close = [e for e, s in ranked[:3] if s >= floor]
         if hint is not None:
             close = [hint, *(e for e in close if e is not hint)][:3]
         return FaqMatch(question=question, entry=None, score=score, suggestions=tuple(close))

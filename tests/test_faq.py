@@ -314,6 +314,20 @@ def test_a_long_story_is_answered_when_its_questions_name_the_topic(matcher: Faq
     assert result.entry is not None and result.entry.id == "cover-letter"
 
 
+def test_a_long_question_too_diluted_to_answer_still_offers_its_topic(
+    matcher: FaqMatcher,
+) -> None:
+    # A real question from the corpus (tuning part): a hiring manager's story, then "at which
+    # point can you add a technology to your resume". Its best score is below the short-question
+    # floor for suggestions, so the long-message floor is what offers the entry.
+    corpus = yaml.safe_load((ROOT / "bench" / "corpus" / "questions.yaml").read_text())
+    text = next(q["text"] for q in corpus["questions"] if q["id"] == "q-se-when-list-technology")
+    assert matcher.rank(text)[0][1] < matcher.suggestion_floor
+    result = matcher.match(text)
+    assert result.entry is None
+    assert [e.id for e in result.suggestions][:1] == ["skills-to-list"]
+
+
 @pytest.mark.parametrize("question", LONG["long_off_topic"])
 def test_long_stories_that_are_not_about_resumes_are_declined(
     matcher: FaqMatcher, question: str
