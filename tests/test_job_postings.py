@@ -72,6 +72,7 @@ def test_nice_to_have_headings_in_their_variety(lex: Lexicon, heading: str) -> N
         "We look for you to bring:",
         # Duties, not what the employer gives: "what you'll get" alone is the benefits.
         "### What you'll get to do",
+        "We'd like to find somebody who:",
         "MINIMUM QUALIFICATIONS",
     ],
 )
@@ -370,3 +371,17 @@ def test_protocols_and_stacks_named_in_a_posting_are_found(lex: Lexicon) -> None
     assert "Pivotal Tracker" in found  # in a list of tools
     alone = _keywords(lex, "## Requirements\n- You played a pivotal role in a platform team.\n")
     assert "Pivotal Tracker" not in alone
+
+
+def test_a_requirement_that_points_at_the_stack_asks_for_it(lex: Lexicon) -> None:
+    posting = (
+        "### Technology Stack\n\nElixir, Phoenix Framework, Postgres, Docker\n\n"
+        "### Requirements\n\nBasic knowledge of stack technologies. Knowledge of Kubernetes "
+        "and Terraform is a bonus.\n"
+    )
+    required, nice, mentioned = _split(lex, posting)
+    assert {"Elixir", "Phoenix", "PostgreSQL", "Docker"} <= required
+    assert nice == {"Kubernetes", "Terraform"}
+    # Without the pointer, the stack is only mentioned.
+    alone = posting.replace("Basic knowledge of stack technologies. ", "")
+    assert {"Elixir", "Docker"} <= _split(lex, alone)[2]

@@ -53,7 +53,7 @@ _NICE_HEADING = re.compile(
     r"nice[- ]?(?:to[- ]?)?haves?|bonus|\bpluses\b|\bplus\b"
     r"|would be (?:great|nice|a plus|awesome|cool)"
     r"|we(?:'d| would)? (?:also |really |be |)*(?:excited|love|appreciate|like)\b"
-    r"(?! to (?:see|hear))"
+    r"(?! to (?:see|hear|find|meet))"
     r"|advantage|extra (?:credit|points)|good to have|optional|not required|ideally|even better"
     r"|stand out|brownie points|icing on the cake|\bassets?\b|helpful|beneficial|great to have"
     r"|not (?:necessary|essential|mandatory|a requirement)"
@@ -84,6 +84,12 @@ _STACK_SENTENCE = re.compile(
     r"\b(?:our|modern|tech(?:nology)?|technical) stack\b|\bstack (?:of|includes|is)\b"
     r"|\bwe(?:'re| are)? (?:currently |heavily )?(?:use|using|work with|working with|run on"
     r"|running on|rely on|built (?:on|with))\b|\butili[sz]es\b|\btechnologies we use\b",
+    re.IGNORECASE,
+)
+# A requirement that points at the posting's stack list instead of naming it again.
+_STACK_REFERENCE = re.compile(
+    r"\b(?:(?:our|the|this|above|listed|whole) (?:tech(?:nology)? )?stack|stack technologies"
+    r"|technologies (?:above|listed)|(?:above|listed|mentioned) technologies)\b",
     re.IGNORECASE,
 )
 _CLEAN_HEADING = re.compile(r"[^a-z0-9'’ &/+-]+")
@@ -181,7 +187,22 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
         text = heading.text if heading is not None else block.text
         if strength != _NONE and text:
             parts.extend(_parts(text, strength, firm))
-    return (*_front_matter_parts(posting), *parts)
+    return (*_front_matter_parts(posting), *_stack_asked_for(parts))
+
+
+def _stack_asked_for(parts: list[PostingPart]) -> list[PostingPart]:
+    """The stack's parts as asked for, when a requirement points at it.
+
+    "Technology Stack: Elixir, Phoenix…" then "Requirements: knowledge of the stack
+    technologies": the list the requirement names is what it asks for.
+    """
+    asks = any(p.strength == REQUIRED and _STACK_REFERENCE.search(p.text) for p in parts)
+    if not asks:
+        return parts
+    return [
+        PostingPart(p.text, REQUIRED, p.nice_spans) if p.strength == MENTIONED else p
+        for p in parts
+    ]
 
 
 # A paragraph this long after a section's list is prose, not one more requirement.
