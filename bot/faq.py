@@ -102,6 +102,11 @@ class _Profile:
     everyday: bool
 
 
+def _nearest(asked_text: str, profile: _Profile) -> float:
+    """How closely the entry's nearest phrasing reads like the question, 0 to 1."""
+    return max(fuzz.ratio(asked_text, text) for text in profile.texts) / 100
+
+
 class FaqMatcher:
     """Match questions to FAQ entries; build once, then call ``match`` as often as needed."""
 
@@ -305,18 +310,13 @@ class FaqMatcher:
         # word order and small words ("instead of", "at each job") carry meaning too.
         asked_text = normalize(asked.focus)
         leaders = [
-            (p, s + NEAREST_PHRASING * (self._nearest(asked_text, p) - 0.5))
+            (p, s + NEAREST_PHRASING * (_nearest(asked_text, p) - 0.5))
             for p, s in scored[:LEADERS]
             if s > 0
         ]
         rescored = leaders + scored[len(leaders) :]
         rescored.sort(key=lambda pair: pair[1], reverse=True)
         return [(p.entry, s) for p, s in rescored], long
-
-    @staticmethod
-    def _nearest(asked_text: str, profile: _Profile) -> float:
-        """How closely the entry's nearest phrasing reads like the question, 0 to 1."""
-        return max(fuzz.ratio(asked_text, text) for text in profile.texts) / 100
 
     def _sentence_answers(self, asked: Asked) -> Iterator[tuple[FaqEntry, float, float]]:
         """Each sentence that asks, read alone as a short question: best entry, score and lead."""
