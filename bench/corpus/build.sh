@@ -1,8 +1,9 @@
 #!/bin/sh
 # Rebuilds the binary resumes of the corpus from their sources (see SOURCES.md).
 # Tools (Debian 12 packages): texlive-latex-base/-recommended/-extra (pdflatex), texlive-xetex and
-# texlive-fonts-extra (xelatex, fontawesome5), fonts-texgyre, lmodern, poppler-utils
-# (pdftotext), pandoc. Run from anywhere: sh bench/corpus/build.sh
+# texlive-fonts-extra (xelatex, fontawesome5), texlive-bibtex-extra (biblatex), texlive-humanities
+# (verse), texlive-lang-european (Dutch babel), fonts-texgyre, lmodern, poppler-utils (pdftotext),
+# pandoc. Run from anywhere: sh bench/corpus/build.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/resumes"
@@ -96,4 +97,54 @@ done
 pandoc -f gfm+yaml_metadata_block -t docx -o "$out/sufimalek-resume.docx" "$out/sufimalek-resume.md"
 for name in yrunts-cv 198d-resume; do
     pandoc -f rst -t docx -o "$out/$name.docx" "$out/$name.rst"
+done
+# The PDF batch added 2026-12-01: LaTeX resumes as their authors committed them, each in
+# resumes/src/<owner>/ with the class, style or bibliography files it needs (contacts replaced, see
+# SOURCES.md); pdflatex unless the source asks for XeLaTeX (fontspec), and pdftotext of six of them.
+for spec in aleksandr-kiriushin:cv mjepronk:matthias-pronk-en adyel:adyel-professional-resume \
+        h4rryp0tt3r:resume balikfromua:resume almog:almog_cv; do
+    owner=${spec%%:*}
+    name=${spec#*:}
+    mkdir -p "$tmp/$owner"
+    cp -R "$out/src/$owner/." "$tmp/$owner/"
+    # almog_cv.tex prints a poem first when PRINTINTRODUCTION=true is in the environment.
+    (cd "$tmp/$owner" && env -u PRINTINTRODUCTION pdflatex -interaction=nonstopmode "$name.tex" >/dev/null)
+    cp "$tmp/$owner/$name.pdf" "$out/$owner-resume.pdf"
+done
+# A two-column resume whose en/resume.tex inputs ../common/style.tex.
+mkdir -p "$tmp/herberthcaldeira"
+cp -R "$out/src/herberthcaldeira/." "$tmp/herberthcaldeira/"
+(cd "$tmp/herberthcaldeira/en" && pdflatex -interaction=nonstopmode resume.tex >/dev/null)
+cp "$tmp/herberthcaldeira/en/resume.pdf" "$out/herberthcaldeira-resume.pdf"
+# XeLaTeX. 1player's class sets IBM Plex Sans by name: fontconfig is shown TeX Live's copy
+# (texlive-fonts-extra), which it does not index by itself.
+mkdir -p "$tmp/1player"
+cp -R "$out/src/1player/." "$tmp/1player/"
+cat > "$tmp/1player/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>$(kpsewhich -var-value TEXMFDIST)/fonts/opentype/ibm/plex</dir>
+  <cachedir>$tmp/1player/fontconfig-cache</cachedir>
+</fontconfig>
+CONF
+(cd "$tmp/1player" && FONTCONFIG_FILE="$tmp/1player/fonts.conf" xelatex -interaction=nonstopmode resume.tex >/dev/null)
+cp "$tmp/1player/resume.pdf" "$out/1player-resume.pdf"
+# 0xPoe's source has an unescaped "&" (\textbf{Cargo & Rustup}): XeLaTeX reports the error, drops
+# the character and goes on, as it did for its author.
+mkdir -p "$tmp/0xpoe"
+cp -R "$out/src/0xpoe/." "$tmp/0xpoe/"
+(cd "$tmp/0xpoe" && { xelatex -interaction=nonstopmode resume.tex >/dev/null || test -f resume.pdf; })
+cp "$tmp/0xpoe/resume.pdf" "$out/0xpoe-resume.pdf"
+# res.cls with a bibliography (bibentry): XeLaTeX, since the source spells accents as combining
+# marks (U+0301, U+0308), which pdflatex's inputenc rejects; BibTeX, then two more runs.
+mkdir -p "$tmp/alexbalonperin"
+cp -R "$out/src/alexbalonperin/." "$tmp/alexbalonperin/"
+(cd "$tmp/alexbalonperin" && { xelatex -interaction=nonstopmode me.tex >/dev/null || true; } \
+    && bibtex me >/dev/null && xelatex -interaction=nonstopmode me.tex >/dev/null \
+    && xelatex -interaction=nonstopmode me.tex >/dev/null)
+cp "$tmp/alexbalonperin/me.pdf" "$out/alexbalonperin-resume.pdf"
+for owner in aleksandr-kiriushin mjepronk herberthcaldeira h4rryp0tt3r alexbalonperin 0xpoe; do
+    pdftotext -enc UTF-8 "$out/$owner-resume.pdf" "$out/$owner-resume-from-pdf.txt"
 done
