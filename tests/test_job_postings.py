@@ -379,7 +379,7 @@ def test_a_requirement_that_points_at_the_stack_asks_for_it(lex: Lexicon) -> Non
         "### Requirements\n\nBasic knowledge of stack technologies. Knowledge of Kubernetes "
         "and Terraform is a bonus.\n"
     )
-    required, nice, mentioned = _split(lex, posting)
+    required, nice, _ = _split(lex, posting)
     assert {"Elixir", "Phoenix", "PostgreSQL", "Docker"} <= required
     assert nice == {"Kubernetes", "Terraform"}
     # Without the pointer, the stack is only mentioned.

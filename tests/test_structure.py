@@ -550,3 +550,27 @@ def test_lines_after_a_jobs_description_go_on_describing_it_until_a_dated_line()
     )
     headers = [role.header for role in parse_resume(text).roles]
     assert headers == ["2012 Tipforest", "2011–2012 StyleShare"]
+
+
+def test_section_names_a_pdf_glued_to_a_line_or_put_after_an_icon_open_their_sections() -> None:
+    # Out of a PDF: the section names of a left margin start the first line of their part, and
+    # an icon font's glyphs come out as a glyph name ("/cgs") or a stray letter ("g").
+    text = (
+        "Jane Doe\njane@example.com\n"
+        "/cgs Skills\nLanguages Java, Kotlin, Python\n"
+        "EXPERIENCE Software Engineer | Gilt Groupe Japan Jan 2014 - Present\n"
+        "∠ Maintain the admin application in Ruby on Rails and PostgreSQL.\n"
+        "➔ Built the sale creation tool with Meteor and MongoDB.\n"
+        "\ng Education\nMSc Computer Engineering, 2012\n"
+    )
+    resume = parse_resume(text)
+    assert "Kotlin" in resume.sections["skills"]
+    assert [(r.header, len(r.bullets)) for r in resume.roles] == [
+        ("Software Engineer · Gilt Groupe Japan Jan 2014 - Present", 2)
+    ]
+    assert "education" in resume.sections
+
+
+def test_an_emoji_before_a_line_is_not_a_bullet() -> None:
+    blocks = pasted_blocks("📞 +1 555-555-0100\n🧑 Work Experience\n")
+    assert [b.kind for b in blocks] == ["text", "text"]

@@ -200,8 +200,7 @@ def _stack_asked_for(parts: list[PostingPart]) -> list[PostingPart]:
     if not asks:
         return parts
     return [
-        PostingPart(p.text, REQUIRED, p.nice_spans) if p.strength == MENTIONED else p
-        for p in parts
+        PostingPart(p.text, REQUIRED, p.nice_spans) if p.strength == MENTIONED else p for p in parts
     ]
 
 

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.analysis.glued_headings import unglue
 from bot.analysis.section_names import NAMES, SECTION_WORDS, SENTENCE, YEAR, plain_words, section_of
 from bot.documents import Block
 
@@ -96,7 +97,7 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     opened_at = 0
     # The experience section to go back to after a skills heading inside it.
     outer: tuple[str, int] | None = None
-    blocks = list(blocks)
+    blocks = list(unglue(blocks))
     # Marked-up headings (Markdown's #, Word's styles), not lines in capitals guessed to be.
     # Only when one of them names a section: a stray "### …" left in text out of Word is none.
     headed = any(b.kind == "heading" and b.level > 0 and section_of(b) for b in blocks)

@@ -11,6 +11,10 @@ import re
 from bot.documents.blocks import Block
 
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔]|\d{1,2}[.)])\s+")
+# Any other symbol alone before the text, from arrows to dingbats: icon fonts draw bullets with
+# arrows, angles and stars. Not an emoji: "📞 +1 555…" is a phone number, "🧑‍💻 Work" a heading.
+_SYMBOL_ITEM = re.compile(r"^\s*([^\x00-\x7f\w\s])\s+(?=\S)")
+_ARROWS_TO_DINGBATS = (0x2190, 0x2BFF)
 _ATX = re.compile(r"^#{1,6}\s+")
 _UNDERLINE = re.compile(r"^([=\-~^*#+`'\"])\1{2,}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.I)
@@ -66,7 +70,7 @@ def pasted_blocks(text: str) -> list[Block]:
             if underlines and len(blocks[-1].text) <= len(line) + 2:
                 blocks[-1] = Block("heading", blocks[-1].text, 1)
             continue
-        marker = _ITEM.match(line)
+        marker = _ITEM.match(line) or _symbol_mark(line)
         hanging = not after_blank and blocks and blocks[-1].kind == "item" and marker is None
         if hanging and item_column and _indent(raw) == item_column:
             # "-   Wrote the API for" / "    the iOS app": the rest of the item, indented to
@@ -126,6 +130,14 @@ def _cut_at_width(previous: Block, before: str, line: str, width: int | None) ->
     dated = _YEARISH.search(before) or _YEARISH.search(line)
     goes_on = len(line) >= width - _NEAR_WIDTH or line.endswith((".", "!", "?"))
     return full and goes_on and not dated and not before.endswith((".", "!", "?", ":", ";"))
+
+
+def _symbol_mark(line: str) -> re.Match[str] | None:
+    """A bullet drawn with an icon font's symbol ("∠ Worked on…", "➔ Built…"), as a match."""
+    mark = _SYMBOL_ITEM.match(line)
+    if mark is None or not _ARROWS_TO_DINGBATS[0] <= ord(mark.group(1)) <= _ARROWS_TO_DINGBATS[1]:
+        return None
+    return mark
 
 
 def _unfinished(text: str) -> bool:
