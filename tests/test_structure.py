@@ -574,3 +574,15 @@ def test_section_names_a_pdf_glued_to_a_line_or_put_after_an_icon_open_their_sec
 def test_an_emoji_before_a_line_is_not_a_bullet() -> None:
     blocks = pasted_blocks("📞 +1 555-555-0100\n🧑 Work Experience\n")
     assert [b.kind for b in blocks] == ["text", "text"]
+
+
+def test_a_short_sentence_case_line_ending_in_skills_opens_them_in_plain_text() -> None:
+    parsed = parse_resume(
+        "Experience\n\n2011–Present Software Developer, Klarna, Tel Aviv\n- Built the API\n\n"
+        "Education\n\n2009–2011 Computer Science, The Open University\n\n"
+        "Software development skills\nBasic Haskell, Postgres, React, Redis\n"
+    )
+    assert "Haskell" in parsed.sections["skills"]
+    # A sentence that happens to end in "skills" stays where it is.
+    told = parse_resume("Summary\n\nI have led teams and have strong people skills\n")
+    assert "skills" not in told.sections

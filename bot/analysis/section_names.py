@@ -181,6 +181,9 @@ def section_of(block: Block, headed: bool = False) -> str | None:
     return None
 
 
+_SENTENCE_CASE_WORDS = 4
+
+
 def _plain_heading(text: str, words: list[str]) -> str | None:
     """A plain line that reads as a heading in text out of a Word file or a PDF.
 
@@ -192,6 +195,9 @@ def _plain_heading(text: str, words: list[str]) -> str | None:
     if YEAR.search(text) or any(ch.isdigit() for ch in text):
         return None
     if "skills" in words and _title_case(text):
+        return "skills"
+    # "Software development skills": a short line in sentence case that ends in "skills".
+    if words[-1] == "skills" and len(words) <= _SENTENCE_CASE_WORDS and text[:1].isupper():
         return "skills"
     if _HEAD_WORDS.get(words[-1]) == "experience" and _title_case(text):
         return "experience"
