@@ -586,3 +586,22 @@ def test_a_short_sentence_case_line_ending_in_skills_opens_them_in_plain_text() 
     # A sentence that happens to end in "skills" stays where it is.
     told = parse_resume("Summary\n\nI have led teams and have strong people skills\n")
     assert "skills" not in told.sections
+
+
+def test_jobs_a_two_column_pdf_put_after_the_side_column_are_found() -> None:
+    # Out of a two-column PDF: "Experience" comes empty, the side column's parts follow, and
+    # the jobs come last, inside the last of those parts.
+    text = (
+        "Jane Doe\n\nExperience\n\nLinks\n\nGitHub:\ngithub.com/janedoe\n\n"
+        "Skills\nPostgreSQL, Docker, Laravel\n\nEducation\nUnimontes\nB.Sc. in Information "
+        "Systems\n01/2017 – 06/2021\n\nCertifications\nObject-Oriented Design\n\n"
+        "Full Stack Developer\nSoteroTech\n\n01/2023 – 02/2025\n\n"
+        "• Built a ticketing system with Laravel.\n• Wrote the REST API.\n\n"
+        "Backend Developer\nTalkee\n\n06/2021 – 06/2022\n\n• Ran the PostgreSQL migrations.\n"
+    )
+    resume = parse_resume(text)
+    assert [(r.header, len(r.bullets)) for r in resume.roles] == [
+        ("Full Stack Developer · SoteroTech · 01/2023 – 02/2025", 2),
+        ("Backend Developer · Talkee · 06/2021 – 06/2022", 1),
+    ]
+    assert "Unimontes" in resume.sections["education"]

@@ -113,6 +113,12 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "interests",
         "hobbies",
         "references",
+        # A side column's parts, which a two-column PDF puts between the jobs' heading and them.
+        "links",
+        "contact",
+        "contacts",
+        "contact information",
+        "contact info",
     ),
 }
 # The last word of a heading that names its section ("Professional Experience", "Key Skills").

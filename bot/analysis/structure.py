@@ -59,6 +59,8 @@ _TITLE_AT_MOST = 12
 _SENTENCE_AT_LEAST = 10
 _SHORT_SENTENCE_AT_LEAST = 6
 _PROSE_WORDS = 3
+# How many lines above its dates a job's header may start (a title, a company).
+_JOB_HEADER_ABOVE = 2
 # How far after bullets a date still marks the next job's header (company, title, dates).
 _HEADER_LINES_AT_MOST = 3
 
@@ -142,6 +144,7 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             outer = None
         found.sections[current].append(block)
     _second_experience(found.sections)
+    _orphaned_jobs(found.sections)
     found.roles = entries(found.sections.get("experience", []))
     found.projects = entries(found.sections.get("projects", []))
     return found
@@ -178,6 +181,31 @@ def _second_experience(sections: dict[str, list[Block]]) -> None:
         return
     dated = any(YEAR.search(block.text) for block in again)
     sections.setdefault("experience" if dated else "skills", []).extend(again)
+
+
+def _orphaned_jobs(sections: dict[str, list[Block]]) -> None:
+    """Jobs that a two-column PDF put after the side column, moved back under their heading.
+
+    Read out of such a PDF, "Experience" comes with nothing under it: the side column's parts
+    (links, skills, education) follow, and the jobs come last, inside the last of them. The first
+    dated line with bullets after it there starts the jobs, with the lines of its header (title,
+    company) just above it.
+    """
+    if "experience" not in sections or sections["experience"]:
+        return
+    names = list(sections)
+    for name in names[names.index("experience") + 1 :]:
+        blocks = sections[name]
+        for at, block in enumerate(blocks):
+            bullets_follow = any(b.kind == "item" for b in blocks[at + 1 : at + 3])
+            if block.kind == "item" or not YEAR.search(block.text) or not bullets_follow:
+                continue
+            start = at
+            while start > max(at - _JOB_HEADER_ABOVE, 0) and blocks[start - 1].kind == "text":
+                start -= 1
+            sections["experience"] = blocks[start:]
+            del blocks[start:]
+            return
 
 
 def _leaves(current: str, opened_at: int, block: Block) -> bool:
