@@ -129,6 +129,7 @@ def _add(raw: str, label: str, line: int, index: _Names, out: list[SkillItem]) -
         item = shorter
     if not item or _is_label(item, index):
         return
+    label, item = _lost_colon(item, label, index)
     inner = _inner_skills(item, index) if index.exact(item) is None else []
     if len(inner) >= 2 or (inner and len(item.split()) >= 3):
         # "TypeScript JavaScript HTML" listed with spaces, "Skilled with Linux": the names in it.
@@ -137,6 +138,21 @@ def _add(raw: str, label: str, line: int, index: _Names, out: list[SkillItem]) -
         out.extend(SkillItem(p.strip(), label, line) for p in item.split("/") if p.strip())
     else:
         out.append(SkillItem(item, label, line))
+
+
+def _lost_colon(item: str, label: str, index: _Names) -> tuple[str, str]:
+    """The label and the item of "Programming Java" or "Tools Git": a table row out of a PDF.
+
+    The label's words come first and the rest is a known name; otherwise nothing changes.
+    """
+    words = item.split()
+    lead = 0
+    while lead < len(words) - 1 and words[lead].casefold() in LABEL_WORDS:
+        lead += 1
+    rest = " ".join(words[lead:])
+    if lead and index.exact(item) is None and index.exact(rest) is not None:
+        return " ".join(words[:lead]), rest
+    return label, item
 
 
 def _inner_skills(item: str, index: _Names) -> list[str]:
