@@ -431,7 +431,10 @@ def test_a_spelling_with_its_last_word_in_the_plural_is_found(lex: Lexicon) -> N
 
 def test_a_table_row_out_of_a_pdf_keeps_its_label_apart(lex: Lexicon) -> None:
     # The label column and the first value of a skills table come out on one line.
-    text = "Programming Java, Kotlin, SQL\nDatabases Oracle, PostgreSQL\nTools Git, Maven/Gradle"
+    text = (
+        "Programming Java, Kotlin, SQL\nDatabases Oracle/PostgreSQL\nTools Git, Maven/Gradle\n"
+        "Tools/CI Docker, Jenkins"
+    )
     assert split_skill_items(text, lex.skills) == [
         "Java",
         "Kotlin",

@@ -52,7 +52,7 @@ LABEL_WORDS = frozenset(
     databases database db dbs storage datastores datastore data cloud devops infrastructure infra
     platforms platform technologies technology technical tech skills skill other others misc
     miscellaneous testing tests quality messaging queues streaming backend frontend web and &
-    core stack hard soft general familiar with some
+    core stack hard soft general familiar with some ci
     """.split()
 )
 
@@ -147,12 +147,18 @@ def _lost_colon(item: str, label: str, index: _Names) -> tuple[str, str]:
     """
     words = item.split()
     lead = 0
-    while lead < len(words) - 1 and words[lead].casefold() in LABEL_WORDS:
+    while lead < len(words) - 1 and _label_word(words[lead]):
         lead += 1
     rest = " ".join(words[lead:])
-    if lead and index.exact(item) is None and index.exact(rest) is not None:
+    known = index.exact(rest) is not None or all(index.exact(p) for p in rest.split("/"))
+    if lead and index.exact(item) is None and known:
         return " ".join(words[:lead]), rest
     return label, item
+
+
+def _label_word(word: str) -> bool:
+    """A word of a label, or several joined by a slash ("Tools/CI")."""
+    return all(part in LABEL_WORDS for part in word.casefold().split("/"))
 
 
 def _inner_skills(item: str, index: _Names) -> list[str]:
