@@ -447,3 +447,22 @@ def test_a_table_row_out_of_a_pdf_keeps_its_label_apart(lex: Lexicon) -> None:
         "Docker",
         "Jenkins",
     ]
+
+
+def test_contact_details_and_spoken_languages_are_not_skills(lex: Lexicon) -> None:
+    # A PDF's page footer and a languages part, read into the skills list.
+    text = (
+        "Basic Haskell, Postgres, Redis\nP.O Box 100 – Even Yehuda, 0000000 Israel\n"
+        "(+972) 55 5550100 • jane.doe@example.com\nIntermediate Node.js, Docker\n"
+        "English Native speaker\nSwedish Just enough to order wine\nPortuguese (native)\n"
+        "Python, Go"
+    )
+    assert split_skill_items(text, lex.skills) == [
+        "Haskell",
+        "Postgres",
+        "Redis",
+        "Node.js",
+        "Docker",
+        "Python",
+        "Go",
+    ]

@@ -86,6 +86,8 @@ def skill_items(text: str, index: _Names) -> list[SkillItem]:
     out: list[SkillItem] = []
     lines = [strip_bullet(line) for line in _EMPHASIS.sub("", clean(text)).split("\n")]
     for number, line in enumerate(lines):
+        if _not_a_skills_line(line):
+            continue
         label = ""
         # "Cloud and infrastructure: AWS" — the label goes before anything is split on "and".
         found = _LABEL.match(line)
@@ -95,6 +97,32 @@ def skill_items(text: str, index: _Names) -> list[SkillItem]:
         for chunk in line.split(","):
             label = _chunk_items(chunk, label, number, index, out)
     return out
+
+
+# What a PDF's page footer or a languages part brings into a skills list: contact details, and
+# spoken languages with their level ("Hebrew Native speaker", "English (intermediate)").
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.\w|\bp\.?\s?o\.? box\b|https?://", re.IGNORECASE)
+_PHONE = re.compile(r"\+?\d[\d ()./-]{7,}\d")
+_PHONE_DIGITS = 9
+_SPOKEN = re.compile(
+    r"^\W*(?:english|spanish|german|french|hebrew|swedish|russian|ukrainian|portuguese|chinese|"
+    r"mandarin|cantonese|japanese|korean|arabic|hindi|italian|dutch|polish|turkish|czech|greek|"
+    r"finnish|norwegian|danish|romanian|hungarian|vietnamese|thai|indonesian|bengali|urdu|"
+    r"persian|farsi|tamil|telugu|belarusian|serbian|croatian|bulgarian|slovak)\b"
+    # With its level, or told in words ("Swedish Just enough to order wine"): no list.
+    r"(?:[\s:,(–-]*(?:native|fluent|mother tongue|intermediate|basic|advanced|proficien\w*|"
+    r"conversational|beginner|elementary|bilingual|upper|pre-intermediate|working|professional|"
+    r"limited|full|[abc][12]\b)|[^,;]*$)",
+    re.IGNORECASE,
+)
+
+
+def _not_a_skills_line(line: str) -> bool:
+    """Contact details or a spoken language with its level: never items of a skills list."""
+    if _CONTACT.search(line) or _SPOKEN.search(line):
+        return True
+    phone = _PHONE.search(line)
+    return phone is not None and sum(ch.isdigit() for ch in phone.group(0)) >= _PHONE_DIGITS
 
 
 def _chunk_items(chunk: str, label: str, line: int, index: _Names, out: list[SkillItem]) -> str:
