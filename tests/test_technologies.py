@@ -229,6 +229,13 @@ def test_misspelt_technologies_in_running_text_are_still_found(lex: Lexicon) -> 
     assert _named(lex, "Deployed on kubernets with terrafrom") == ["Kubernetes", "Terraform"]
 
 
+def test_a_word_that_differs_in_its_first_letter_is_no_typo_of_a_name(lex: Lexicon) -> None:
+    # Two edits from "kustomization", but a first letter is rarely what was mistyped.
+    assert _named(lex, "Built customizations for the Oracle E-Business Suite") == [
+        "Oracle E-Business Suite"
+    ]
+
+
 # --- an action verb, not an adjective -------------------------------------------------------
 
 

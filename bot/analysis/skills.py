@@ -402,4 +402,5 @@ class SkillIndex:
         best = _closest_by_edits(
             key, self._keys_sized(size - limit, size + limit, typos_only=True), limit
         )
-        return self._by_key[best] if best is not None else None
+        # A first letter is rarely mistyped: "customizations" is not Kustomize.
+        return self._by_key[best] if best is not None and best[0] == key[0] else None
