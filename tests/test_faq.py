@@ -123,6 +123,10 @@ def test_topics_beyond_the_guide_have_entries_of_their_own(
         "do I have to list a job I was fired from?",
         "Should I include my hobbies and interests on my CV?",
         "Where do my publications and patents go?",
+        "Will job hopping every year hurt my resume?",
+        "I have a disability, should I mention it on my resume?",
+        "is it ok to exaggerate a little on my resume?",
+        "What is the difference between a CV and a resume?",
     ],
 )
 def test_topics_nothing_answers_are_said_so(matcher: FaqMatcher, question: str) -> None:
