@@ -2,8 +2,8 @@
 # Rebuilds the binary resumes of the corpus from their sources (see SOURCES.md).
 # Tools (Debian 12 packages): texlive-latex-base/-recommended/-extra (pdflatex), texlive-xetex and
 # texlive-fonts-extra (xelatex, fontawesome5), texlive-bibtex-extra (biblatex), texlive-humanities
-# (verse), texlive-lang-european (Dutch babel), fonts-texgyre, lmodern, poppler-utils (pdftotext),
-# pandoc. Run from anywhere: sh bench/corpus/build.sh
+# (verse), texlive-lang-european (Dutch babel), texlive-lang-polish (polski), fonts-texgyre,
+# fonts-open-sans, lmodern, poppler-utils (pdftotext), pandoc. Run from anywhere: sh bench/corpus/build.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/resumes"
@@ -146,5 +146,25 @@ cp -R "$out/src/alexbalonperin/." "$tmp/alexbalonperin/"
     && xelatex -interaction=nonstopmode me.tex >/dev/null)
 cp "$tmp/alexbalonperin/me.pdf" "$out/alexbalonperin-resume.pdf"
 for owner in aleksandr-kiriushin mjepronk herberthcaldeira h4rryp0tt3r alexbalonperin 0xpoe; do
+    pdftotext -enc UTF-8 "$out/$owner-resume.pdf" "$out/$owner-resume-from-pdf.txt"
+done
+# The third fresh batch (added 2026-12-01): LaTeX resumes as committed, in resumes/src/<owner>/
+# (contacts replaced, see SOURCES.md). A class ported from RenderCV's engineering theme (pdflatex);
+# a plain extarticle set in Open Sans through fontspec, loading polski (XeLaTeX; Debian's
+# fonts-open-sans and texlive-lang-polish); an "ATS" article whose backend variant inputs shared
+# files by paths from the repository root (pdflatex, run from there). pdftotext of two of them.
+mkdir -p "$tmp/alirezaarzehgar"
+cp -R "$out/src/alirezaarzehgar/." "$tmp/alirezaarzehgar/"
+(cd "$tmp/alirezaarzehgar" && pdflatex -interaction=nonstopmode resume.tex >/dev/null)
+cp "$tmp/alirezaarzehgar/resume.pdf" "$out/alirezaarzehgar-resume.pdf"
+mkdir -p "$tmp/pwittchen"
+cp -R "$out/src/pwittchen/." "$tmp/pwittchen/"
+(cd "$tmp/pwittchen" && xelatex -interaction=nonstopmode cv.tex >/dev/null)
+cp "$tmp/pwittchen/cv.pdf" "$out/pwittchen-resume.pdf"
+mkdir -p "$tmp/turahe"
+cp -R "$out/src/turahe/." "$tmp/turahe/"
+(cd "$tmp/turahe" && pdflatex -interaction=nonstopmode resumes/backend/ats.tex >/dev/null)
+cp "$tmp/turahe/ats.pdf" "$out/turahe-resume.pdf"
+for owner in alirezaarzehgar turahe; do
     pdftotext -enc UTF-8 "$out/$owner-resume.pdf" "$out/$owner-resume-from-pdf.txt"
 done
