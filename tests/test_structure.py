@@ -605,3 +605,20 @@ def test_jobs_a_two_column_pdf_put_after_the_side_column_are_found() -> None:
         ("Backend Developer · Talkee · 06/2021 – 06/2022", 1),
     ]
     assert "Unimontes" in resume.sections["education"]
+
+
+def test_a_first_job_heading_typed_as_high_as_the_section_stays_a_job() -> None:
+    # "## Work Experience" then "## Senior Engineer": the first job's heading one level too
+    # high, its company and dates on two headings of their own.
+    text = (
+        "## Work Experience\n\n## Senior Software Engineer (contract)\n#### Citi – Dublin\n"
+        "#### February 2018 – Present\n- Built REST APIs with JAX-RS and Spring.\n\n"
+        "### Software Engineer\n#### IBM – Dublin\n#### July 2015 – February 2017\n"
+        "- Wrote the billing service in Java.\n\n## Portfolio & Writings\n\n### Blog\n"
+        "#### http://example.com\n- Articles about Java.\n"
+    )
+    headers = [role.header for role in parse_resume(text).roles]
+    assert headers == [
+        "Senior Software Engineer (contract) · Citi – Dublin · February 2018 – Present",
+        "Software Engineer · IBM – Dublin · July 2015 – February 2017",
+    ]

@@ -130,7 +130,10 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             if block.kind in {"heading", "text", "row"}:
                 found.headline.append(block.text)
             continue
-        if block.kind == "heading" and _leaves(current, opened_at, block):
+        # "## Experience" then "## Senior Engineer": a job's heading typed one level too high,
+        # not a part of its own, when the jobs have nothing yet.
+        first_job = current in _ENTRY_SECTIONS and not found.sections[current]
+        if block.kind == "heading" and not first_job and _leaves(current, opened_at, block):
             # A heading as high as the inner skills heading is the next job's, not a new part.
             back = outer is not None and block.level > outer[1]
             current, opened_at = outer if outer is not None and back else ("other", opened_at)
@@ -375,11 +378,15 @@ def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
 
 
 def _second_heading(entry: Entry, block: Block) -> bool:
-    """An undated heading as high as the dated one right above it, with nothing between."""
+    """A heading as high as the one right above it, with nothing between, one of them dated.
+
+    "#### Citi – Dublin" over "#### February 2018 – Present", or the other way round: one
+    job's company and dates, each on a heading of its own.
+    """
     opener = entry.opened_by
     if opener is None or entry.bullets or entry.described or entry.stack:
         return False
-    return block.level == opener.level and _dated(entry) and not YEAR.search(block.text)
+    return block.level == opener.level and _dated(entry) != bool(YEAR.search(block.text))
 
 
 def _prose(text: str) -> bool:
