@@ -622,3 +622,16 @@ def test_a_first_job_heading_typed_as_high_as_the_section_stays_a_job() -> None:
         "Senior Software Engineer (contract) · Citi – Dublin · February 2018 – Present",
         "Software Engineer · IBM – Dublin · July 2015 – February 2017",
     ]
+
+
+def test_experiences_in_the_plural_and_a_key_accomplishments_label() -> None:
+    text = (
+        "## Experiences\n\n### [Epic Center - Full-Stack Developer](/cv/epic)\n\n"
+        "_Aug 2022 - Jan 2024_\\\nTech Stack: `Go`, `PostgreSQL`\n\n**Key Accomplishments**\n\n"
+        "- Automated 70% of daily orders with an internal microservice.\n"
+        "- Built an e-wallet from the users' transaction history.\n\n## Projects\n"
+    )
+    roles = parse_resume(text).roles
+    assert [(r.header, len(r.bullets)) for r in roles] == [
+        ("Epic Center - Full-Stack Developer · Aug 2022 - Jan 2024", 2)
+    ]

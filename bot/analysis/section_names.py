@@ -10,6 +10,9 @@ from bot.documents import Block
 SECTION_WORDS: dict[str, tuple[str, ...]] = {
     "experience": (
         "experience",
+        "experiences",
+        "work experiences",
+        "professional experiences",
         "employment",
         "work history",
         "job history",
@@ -124,6 +127,7 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
 # The last word of a heading that names its section ("Professional Experience", "Key Skills").
 _HEAD_WORDS = {
     "experience": "experience",
+    "experiences": "experience",
     "employment": "experience",
     "history": "experience",
     "journey": "experience",

@@ -18,8 +18,9 @@ from bot.documents import Block
 __all__ = ["SECTION_WORDS", "Entry", "Structure", "entries", "read_structure", "section_of"]
 
 _LABEL_ONLY = re.compile(
-    r"^(?:job|role|responsibilities|key responsibilities|achievements|key achievements|"
-    r"highlights|duties|tasks|accomplishments|impact|description|other achievements)\s*:?$",
+    r"^(?:job|role|(?:(?:key|main|notable|selected|other|major) )?(?:responsibilities|"
+    r"achievements|accomplishments|contributions|highlights)|duties|tasks|impact|description)"
+    r"\s*:?$",
     re.I,
 )
 _STACK = re.compile(
