@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -100,6 +100,21 @@ class _Profile:
     # Its topic words have everyday meanings ("photo", "font"): only a question that names the
     # job search is scored against it.
     everyday: bool
+    # For each term, the phrasings that use it (by index) with its weight there.
+    by_term: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for at, (weights, _) in enumerate(self.phrases):
+            for term, weight in weights.items():
+                self.by_term.setdefault(term, []).append((at, weight))
+
+    def closest_phrase(self, asked: Iterable[str]) -> float:
+        """How much of its closest phrasing the question says, 0 to 1."""
+        said = [0.0] * len(self.phrases)
+        for term in asked:
+            for at, weight in self.by_term.get(term, ()):
+                said[at] += weight
+        return max((s / self.phrases[at][1] for at, s in enumerate(said)), default=0.0)
 
 
 def _nearest(asked_text: str, profile: _Profile) -> float:
@@ -242,11 +257,7 @@ class FaqMatcher:
         total = sum(content.values())
         coverage = covered / total
         # How much of the closest phrasing the question actually says.
-        best_phrase = 0.0
-        for weights, phrase_total in profile.phrases:
-            said = sum(weights[t] for t in weights.keys() & asked)
-            if said > best_phrase * phrase_total:
-                best_phrase = said / phrase_total
+        best_phrase = profile.closest_phrase(asked & profile.by_term.keys())
         focus = min(boosted / total, 1.5)
         return coverage * (0.55 + 0.25 * best_phrase + 0.2 * focus)
 
