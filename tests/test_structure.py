@@ -497,37 +497,6 @@ def test_a_jobs_stack_line_ends_its_header_and_the_next_dated_line_starts_a_job(
     ]
 
 
-def test_jobs_in_a_markdown_definition_list_are_read_without_their_colons() -> None:
-    # Jekyll's kramdown: the company as the term, the title and dates as its definition.
-    text = (
-        "### Experience\n\n"
-        "Viewpoints\n: *Senior Engineer, Chicago, IL*\n  __5.2013 – 10.2013__\n"
-        "  Lead team supporting development of core business systems.\n\n"
-        "Groupon\n: *Engineering Learning & Development Business Partner, Chicago, IL*\n"
-        "  __7.2011 – 5.2013__\n  Built internal tools with Rails and a taxonomy service in Java.\n"
-    )
-    headers = [role.header for role in parse_resume(text).roles]
-    assert headers == [
-        "Viewpoints · Senior Engineer, Chicago, IL · 5.2013 – 10.2013",
-        "Groupon · Engineering Learning & Development Business Partner, Chicago, IL · "
-        "7.2011 – 5.2013",
-    ]
-
-
-def test_a_company_heading_as_high_as_the_dated_title_heading_above_joins_it() -> None:
-    text = (
-        "# Experience\n\n## Senior Software Engineer, October 2019 to May 2021\n"
-        "## [aScaper](https://example.com/), Moscow\n- Built the crawler in Scala.\n\n"
-        "## Software Engineer, August 2018 to June 2019\n## oneFactor, Moscow\n"
-        "- Wrote the scoring API.\n"
-    )
-    headers = [role.header for role in parse_resume(text).roles]
-    assert headers == [
-        "Senior Software Engineer, October 2019 to May 2021 · aScaper, Moscow",
-        "Software Engineer, August 2018 to June 2019 · oneFactor, Moscow",
-    ]
-
-
 def test_restructuredtext_definition_terms_name_their_part_and_volunteering_is_no_job() -> None:
     text = (
         "Jane Doe\n========\n\nSummary\n-------\n\nSkills\n   - Languages: Python, Go\n"
@@ -538,18 +507,6 @@ def test_restructuredtext_definition_terms_name_their_part_and_volunteering_is_n
     resume = parse_resume(text)
     assert [role.header for role in resume.roles] == ["2015-2017 · Software Engineer at Balabit"]
     assert "PostgreSQL, Redis" in resume.sections["skills"]
-
-
-def test_lines_after_a_jobs_description_go_on_describing_it_until_a_dated_line() -> None:
-    # Text out of Word: each paragraph its own line, the first a sentence, the next not.
-    text = (
-        "EXPERIENCE\n\n2012 Tipforest\n\nTipforest is a collaboratively edited open database.\n\n"
-        "Worked as programmer. [Technologies: Python, Django, PostgreSQL]\n\n"
-        "2011–2012 StyleShare\n\nStyleShare is a social network for fashion lovers.\n\n"
-        "Worked as CTO.\n\nEDUCATION\n\nBSc, 2010\n"
-    )
-    headers = [role.header for role in parse_resume(text).roles]
-    assert headers == ["2012 Tipforest", "2011–2012 StyleShare"]
 
 
 def test_section_names_a_pdf_glued_to_a_line_or_put_after_an_icon_open_their_sections() -> None:
@@ -607,23 +564,6 @@ def test_jobs_a_two_column_pdf_put_after_the_side_column_are_found() -> None:
     assert "Unimontes" in resume.sections["education"]
 
 
-def test_a_first_job_heading_typed_as_high_as_the_section_stays_a_job() -> None:
-    # "## Work Experience" then "## Senior Engineer": the first job's heading one level too
-    # high, its company and dates on two headings of their own.
-    text = (
-        "## Work Experience\n\n## Senior Software Engineer (contract)\n#### Citi – Dublin\n"
-        "#### February 2018 – Present\n- Built REST APIs with JAX-RS and Spring.\n\n"
-        "### Software Engineer\n#### IBM – Dublin\n#### July 2015 – February 2017\n"
-        "- Wrote the billing service in Java.\n\n## Portfolio & Writings\n\n### Blog\n"
-        "#### http://example.com\n- Articles about Java.\n"
-    )
-    headers = [role.header for role in parse_resume(text).roles]
-    assert headers == [
-        "Senior Software Engineer (contract) · Citi – Dublin · February 2018 – Present",
-        "Software Engineer · IBM – Dublin · July 2015 – February 2017",
-    ]
-
-
 def test_experiences_in_the_plural_and_a_key_accomplishments_label() -> None:
     text = (
         "## Experiences\n\n### [Epic Center - Full-Stack Developer](/cv/epic)\n\n"
@@ -635,3 +575,70 @@ def test_experiences_in_the_plural_and_a_key_accomplishments_label() -> None:
     assert [(r.header, len(r.bullets)) for r in roles] == [
         ("Epic Center - Full-Stack Developer · Aug 2022 - Jan 2024", 2)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "headers"),
+    [
+        pytest.param(
+            # Jekyll's kramdown: the company as the term, the title and dates as its definition.
+            (
+                "### Experience\n\n"
+                "Viewpoints\n: *Senior Engineer, Chicago, IL*\n  __5.2013 – 10.2013__\n"
+                "  Lead team supporting development of core business systems.\n\n"
+                "Groupon\n: *Engineering Learning & Development Business Partner, Chicago, IL*\n"
+                "  __7.2011 – 5.2013__\n"
+                "  Built internal tools with Rails and a taxonomy service in Java.\n"
+            ),
+            [
+                "Viewpoints · Senior Engineer, Chicago, IL · 5.2013 – 10.2013",
+                "Groupon · Engineering Learning & Development Business Partner, Chicago, IL · "
+                "7.2011 – 5.2013",
+            ],
+            id="kramdown-definition-list",
+        ),
+        pytest.param(
+            (
+                "# Experience\n\n## Senior Software Engineer, October 2019 to May 2021\n"
+                "## [aScaper](https://example.com/), Moscow\n- Built the crawler in Scala.\n\n"
+                "## Software Engineer, August 2018 to June 2019\n## oneFactor, Moscow\n"
+                "- Wrote the scoring API.\n"
+            ),
+            [
+                "Senior Software Engineer, October 2019 to May 2021 · aScaper, Moscow",
+                "Software Engineer, August 2018 to June 2019 · oneFactor, Moscow",
+            ],
+            id="company-heading-as-high-as-the-title",
+        ),
+        pytest.param(
+            # Text out of Word: each paragraph its own line, the first a sentence, the next not.
+            (
+                "EXPERIENCE\n\n2012 Tipforest\n\n"
+                "Tipforest is a collaboratively edited open database.\n\n"
+                "Worked as programmer. [Technologies: Python, Django, PostgreSQL]\n\n"
+                "2011–2012 StyleShare\n\nStyleShare is a social network for fashion lovers.\n\n"
+                "Worked as CTO.\n\nEDUCATION\n\nBSc, 2010\n"
+            ),
+            ["2012 Tipforest", "2011–2012 StyleShare"],
+            id="description-goes-on",
+        ),
+        pytest.param(
+            # "## Work Experience" then "## Senior Engineer": the first job's heading one level too
+            # high, its company and dates on two headings of their own.
+            (
+                "## Work Experience\n\n## Senior Software Engineer (contract)\n#### Citi – Dublin\n"
+                "#### February 2018 – Present\n- Built REST APIs with JAX-RS and Spring.\n\n"
+                "### Software Engineer\n#### IBM – Dublin\n#### July 2015 – February 2017\n"
+                "- Wrote the billing service in Java.\n\n## Portfolio & Writings\n\n### Blog\n"
+                "#### http://example.com\n- Articles about Java.\n"
+            ),
+            [
+                "Senior Software Engineer (contract) · Citi – Dublin · February 2018 – Present",
+                "Software Engineer · IBM – Dublin · July 2015 – February 2017",
+            ],
+            id="first-job-heading-too-high",
+        ),
+    ],
+)
+def test_job_headers_as_people_write_them(text: str, headers: list[str]) -> None:
+    assert [role.header for role in parse_resume(text).roles] == headers
