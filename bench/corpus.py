@@ -41,8 +41,9 @@ from bot.knowledge import Level, shared_knowledge
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PARTS = ("tuning", "heldout")
-# Items added after the held-out part had been checked many times carry ``added: <date>``; the
-# held-out items of the newest batch are also reported alone, as a part nothing was tuned against.
+# Items added after the held-out part had been checked many times carry ``added: <date>`` (or
+# ``<date>T<hh:mm>`` when one day has two batches: the stamps sort as text); the held-out items of
+# the newest batch are also reported alone, as a part nothing was tuned against.
 FRESH = "heldout-fresh"
 BINARY_SUFFIXES = (".pdf", ".docx")
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".md", ".txt")
