@@ -385,3 +385,27 @@ def test_a_requirement_that_points_at_the_stack_asks_for_it(lex: Lexicon) -> Non
     # Without the pointer, the stack is only mentioned.
     alone = posting.replace("Basic knowledge of stack technologies. ", "")
     assert {"Elixir", "Docker"} <= _split(lex, alone)[2]
+
+
+def test_lines_pasted_into_one_markdown_paragraph_keep_their_headings(lex: Lexicon) -> None:
+    # A posting pasted from a job page: each line its own, no list marks, no blank lines.
+    intro = "We are an energy company. " * 12
+    posting = (
+        f"**Backend Engineer**\n\n{intro.strip()}\nWhat You'll Need\n\n"
+        "General interest in technology and problem-solving; Diligent and thoughtful.\n"
+        "Good communication skills\nPython\nDjango\nPostgres\n"
+        "Plus experience in the following would be a bonus:\nAWS\nTerraform, Packer\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert {"Python", "Django", "PostgreSQL"} <= required
+    assert nice == {"AWS", "Terraform", "Packer"}
+
+
+def test_a_paragraph_wrapped_by_its_author_is_still_one_sentence(lex: Lexicon) -> None:
+    posting = (
+        "## Nice to have\n"
+        "Experience running services on Kubernetes in production and operating them with\n"
+        "Terraform across several regions.\n"
+    )
+    _, nice, _ = _split(lex, posting)
+    assert nice == {"Kubernetes", "Terraform"}

@@ -29,6 +29,8 @@ _PARSER = (
 _ITEM = "\u0000item\u0000"
 # A line this long is prose wrapped in the editor, not a line of its own (a title, dates).
 _WRAPPED_LINE = 60
+# Editors wrap at 72 to 120 columns; a longer line was typed as one.
+_WIDEST_WRAP = 140
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _RST_UNDERLINE = re.compile(r"^([~^#*+])\1{2,}\s*$")
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "### Experience {#experience}"
@@ -139,11 +141,13 @@ def split_lines(text: str, kind: Kind, level: int = 0) -> list[Block]:
     put a title, a company and dates on lines of their own.
     """
     blocks: list[Block] = []
+    last = ""  # the line before, as written
     for raw in text.split("\n"):
         line = _ANCHOR.sub("", raw.replace("\xa0", " ")).strip()
+        previous, last = last, line
         if line.startswith(_ITEM):
             blocks.append(Block("item", line.removeprefix(_ITEM).strip()))
-        elif line and blocks and (continues(blocks[-1], line) or _wrapped(blocks[-1], line)):
+        elif line and blocks and _joins(blocks[-1], previous, line):
             blocks[-1] = Block(blocks[-1].kind, f"{blocks[-1].text} {line}", blocks[-1].level)
         elif line:
             text = line.replace(_ITEM, " ").strip()
@@ -164,14 +168,29 @@ def _underlined_headings(text: str) -> str:
     return "\n".join(out)
 
 
-def _wrapped(previous: Block, line: str) -> bool:
+def _joins(block: Block, previous: str, line: str) -> bool:
+    """Whether a line is the rest of the block before it."""
+    return continues(block, line) or _wrapped(block, previous, line)
+
+
+def _wrapped(block: Block, previous: str, line: str) -> bool:
     """In Markdown, a paragraph whose line is long was wrapped by its author: one line.
 
+    The line before must be as wide as an editor's wrap: one far wider was written as a line
+    of its own (a pasted paragraph), and one that ends a sentence is followed by a line of its
+    own unless that line is as wide ("…thoughtful." then "Good communication skills").
     Not a dated line: a long title ("Engineering Learning & Development Partner, Chicago")
     keeps its dates on the line below as people type them.
     """
-    long = previous.kind == "text" and len(previous.text) >= _WRAPPED_LINE
-    return long and line[:1] not in "|" and not _YEAR.search(line)
+    width = _WRAPPED_LINE <= len(previous) <= _WIDEST_WRAP
+    ended = previous.endswith((".", "!", "?", ":", ";")) and len(line) < _WRAPPED_LINE
+    return (
+        block.kind == "text"
+        and width
+        and not ended
+        and line[:1] not in "|"
+        and not _YEAR.search(line)
+    )
 
 
 def _row_blocks(cells: list[str]) -> list[Block]:
