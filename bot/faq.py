@@ -67,6 +67,9 @@ SETTLED_SHARE = 3.0
 # only keeps a near-zero score from being answered.
 NAMED_FLOOR = 0.08
 NEAR_BEST = 0.75
+# A long message judged by its asking sentences alone is answered below the short threshold when
+# its best entry leads this clearly.
+FOCUS_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,18 @@ class _Profile:
 def _nearest(asked_text: str, profile: _Profile) -> float:
     """How closely the entry's nearest phrasing reads like the question, 0 to 1."""
     return max(fuzz.ratio(asked_text, text) for text in profile.texts) / 100
+
+
+def _focus_leads(asked: Asked, ranked: list[tuple[FaqEntry, float]], floor: float) -> bool:
+    """Whether a long message read by its asking sentences alone clearly names one entry.
+
+    Those sentences carry the filler of a whole post ("Which is correct? Thoughts?") and score
+    lower than a short question; a clear lead over every other entry says as much.
+    """
+    if not asked.long or len(ranked) < 2:
+        return False
+    score, runner_up = ranked[0][1], ranked[1][1]
+    return score >= floor and score >= FOCUS_MARGIN * runner_up
 
 
 class FaqMatcher:
@@ -403,7 +418,9 @@ class FaqMatcher:
             return FaqMatch(question=question, entry=None, score=0.0)
         best, score = ranked[0]
         answer, hint = self._long_answer(asked, ranked) if long else (ranked[0], None)
-        if answer is not None and (long or score >= self.threshold):
+        focus_leads = _focus_leads(asked, ranked, self.long_threshold)
+        confident = long or score >= self.threshold or focus_leads
+        if answer is not None and confident:
             best, score = answer
             related = tuple(e for e in self.entries if e.id in best.related)
             return FaqMatch(question=question, entry=best, score=score, suggestions=related)

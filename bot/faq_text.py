@@ -110,7 +110,8 @@ _OPENERS = frozenset(
 _INDIRECT = re.compile(
     r"\b(?:wonder(?:ing)?|not sure|unsure|don'?t know|do not know|no idea|would like to know|"
     r"(?:confused|torn|undecided) (?:about|on|over|between|whether|if|as to)|can'?t decide|"
-    r"my question|question is|any (?:advice|tips|thoughts|ideas)|advice on|what do you think)\b"
+    r"my question|question is|any (?:advice|tips|thoughts|ideas)|advice on|what do you think"
+    r"|(?:have|got) a question (?:about|on|regarding|concerning))\b"
 )
 # Longer than this, or two sentences longer than SHORT_WORDS, a message is read clause by clause.
 LONG_WORDS = 18
@@ -152,6 +153,13 @@ class Asked:
 
 
 _WH = frozenset("which what how when where why whether".split())
+# Words that ask for a verdict and name nothing: "Is this acceptable?", "Would that be wise?"
+_VERDICTS = frozenset(
+    """
+    acceptable appropriate correct wrong normal wise smart advisable allowed alright matter
+    matters problem problematic issue true professional weird strange silly mistake idea
+    """.split()
+)
 
 
 def _asks(sentence: str) -> bool:
@@ -183,6 +191,12 @@ def read(text: str) -> Asked:
         if before in indirect and before.endswith(":"):
             chosen.add(after)
             chosen.discard(before)
+    # "Is this OK?" asks about the sentence before it, which says what "this" is, when no
+    # sentence that asks names anything itself.
+    if chosen and all(_says_nothing(s) for s in chosen):
+        for before, after in itertools.pairwise(sentences):
+            if after in chosen:
+                chosen.add(before)
     asking = [s for s in sentences if s in chosen]
     focus = " ".join(asking) or text
     lead = asking[0] if asking else text
@@ -190,6 +204,11 @@ def read(text: str) -> Asked:
     return Asked(
         text, focus, lead, True, anchored, in_job_search, focus_in_job_search, tuple(asking)
     )
+
+
+def _says_nothing(sentence: str) -> bool:
+    """Whether a sentence asks only for a verdict on something said before ("Is that wise?")."""
+    return all(w in FILLER or w in _VERDICTS for w in tokenize(sentence))
 
 
 def read_short(text: str) -> Asked:

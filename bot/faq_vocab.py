@@ -17,9 +17,11 @@ _STEMMER = snowballstemmer.stemmer("english")
 # What separates the words of a multi-word synonym in a message.
 _JOINER = r"[\s-]+"
 # Idioms whose words would otherwise be read as topic words: "no longer relevant" says nothing of
-# length, "at what point" nothing of bullet points. They are dropped before synonyms are folded.
+# length, "at what point" nothing of bullet points, "in reference to" nothing of referees. They
+# are dropped before synonyms are folded.
 _IDIOMS = re.compile(
-    r"(?<![a-z0-9])(?:(?:no|any) longer|at (?:what|which|this|that|some) point)(?![a-z0-9])"
+    r"(?<![a-z0-9])(?:(?:no|any) longer|at (?:what|which|this|that|some) point"
+    r"|(?:in|with) (?:reference|regards?) to)(?![a-z0-9])"
 )
 # Words the stemmer folds onto a topic word they have nothing to do with: "refer to the docs" is not
 # a reference, "referred by a friend" not a referee.

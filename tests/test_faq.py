@@ -373,6 +373,8 @@ def test_idioms_and_false_stems_are_not_topic_words(role: RoleKnowledge) -> None
     assert vocabulary.terms("at what point do I stop") == vocabulary.terms("do I stop")
     assert set(vocabulary.terms("refer to the docs")).isdisjoint(vocabulary.terms("references"))
     assert set(vocabulary.terms("customer service")).isdisjoint(vocabulary.terms("customize"))
+    said = vocabulary.terms("should I list it in reference to my work history")
+    assert set(said).isdisjoint(vocabulary.terms("references"))
 
 
 def test_an_interview_is_an_event_and_an_interviewer_a_reader(role: RoleKnowledge) -> None:
@@ -435,3 +437,39 @@ def test_a_synonym_does_not_erase_the_word_that_tells_two_entries_apart(
     vocabulary = Vocabulary([], role.synonyms)
     for said in ("side projects", "side-projects"):
         assert "side" in vocabulary.terms(said), said
+
+
+def test_a_question_announced_in_a_statement_is_the_one_asked() -> None:
+    text = (
+        "I have a question about a qualifications summary versus an objective statement. "
+        "Experts disagree on it. Which is correct? Thoughts?"
+    )
+    assert read(text).lead.startswith("I have a question about a qualifications summary")
+
+
+def test_asking_only_for_a_verdict_asks_about_the_sentence_before() -> None:
+    text = "I keep a section of my hobbies on my cv, dressed up to sound interesting. Is this OK?"
+    assert "hobbies" in read(text).focus
+    text = "I keep a section of my hobbies on my cv. Should it go above my experience?"
+    assert "hobbies" not in read(text).focus
+
+
+def test_a_topic_named_before_a_bare_verdict_question_is_told_not_covered(
+    matcher: FaqMatcher,
+) -> None:
+    text = "I have a 'Hobbies' section on my CV which is dressed up a little. Is this OK?"
+    assert matcher.match(text).not_covered
+
+
+def test_a_long_post_without_resume_words_is_answered_when_its_question_clearly_leads(
+    matcher: FaqMatcher,
+) -> None:
+    # No "resume" or "cv" anywhere: the asking sentences are read alone, and score low with
+    # all their filler, but one entry leads every other by far.
+    text = (
+        "I have a question about a qualifications summary versus an objective statement. "
+        "I hear experts say both ways are the best. Which is correct? Does it depend on the "
+        "position? Thoughts?"
+    )
+    result = matcher.match(text)
+    assert result.entry is not None and result.entry.id == "summary-writing"
