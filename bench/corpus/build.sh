@@ -2,8 +2,9 @@
 # Rebuilds the binary resumes of the corpus from their sources (see SOURCES.md).
 # Tools (Debian 12 packages): texlive-latex-base/-recommended/-extra (pdflatex), texlive-xetex and
 # texlive-fonts-extra (xelatex, fontawesome5), texlive-bibtex-extra (biblatex), texlive-humanities
-# (verse), texlive-lang-european (Dutch babel), texlive-lang-polish (polski), fonts-texgyre,
-# fonts-open-sans, lmodern, poppler-utils (pdftotext), pandoc. Run from anywhere: sh bench/corpus/build.sh
+# (verse), texlive-lang-european (Dutch babel), texlive-lang-polish (polski), texlive-lang-portuguese
+# (Brazilian babel), fonts-texgyre, fonts-open-sans, fonts-inconsolata, lmodern, poppler-utils
+# (pdftotext), pandoc. Run from anywhere: sh bench/corpus/build.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/resumes"
@@ -167,4 +168,65 @@ cp -R "$out/src/turahe/." "$tmp/turahe/"
 cp "$tmp/turahe/ats.pdf" "$out/turahe-resume.pdf"
 for owner in alirezaarzehgar turahe; do
     pdftotext -enc UTF-8 "$out/$owner-resume.pdf" "$out/$owner-resume-from-pdf.txt"
+done
+# The batch added 2026-12-01T05:00 (see SOURCES.md): LaTeX resumes as committed, in
+# resumes/src/<owner>/ (contacts replaced), and Word files of six Markdown pages of the batch.
+# Theodore Pavlic's CV template (article, section titles in the margin), pdflatex, run twice for
+# lastpage.
+mkdir -p "$tmp/badosu"
+cp -R "$out/src/badosu/." "$tmp/badosu/"
+(cd "$tmp/badosu" && pdflatex -interaction=nonstopmode cv_en.tex >/dev/null \
+    && pdflatex -interaction=nonstopmode cv_en.tex >/dev/null)
+cp "$tmp/badosu/cv_en.pdf" "$out/badosu-resume.pdf"
+# Dario Taraborelli's cvtex layout (XeLaTeX, years as margin notes). header.tex asks for Palatino,
+# which Linux lacks: TeX Gyre Pagella (fonts-texgyre) stands in, in a copy; Inconsolata is
+# Debian's fonts-inconsolata.
+mkdir -p "$tmp/jhbabon"
+cp -R "$out/src/jhbabon/." "$tmp/jhbabon/"
+sed -i 's/{Palatino}/{TeX Gyre Pagella}/' "$tmp/jhbabon/header.tex" "$tmp/jhbabon/cv_en.tex"
+(cd "$tmp/jhbabon" && xelatex -interaction=nonstopmode cv_en.tex >/dev/null)
+cp "$tmp/jhbabon/cv_en.pdf" "$out/jhbabon-resume.pdf"
+# The Friggeri CV class as committed beside the source (XeLaTeX; TeX Gyre Heros and Lato by file
+# name, biblatex).
+mkdir -p "$tmp/733amir"
+cp -R "$out/src/733amir/." "$tmp/733amir/"
+(cd "$tmp/733amir" && xelatex -interaction=nonstopmode cv.tex >/dev/null)
+cp "$tmp/733amir/cv.pdf" "$out/733amir-resume.pdf"
+# A custom class that loads Roboto from fonts/ beside it, a folder the store does not hold: the
+# build puts TeX Live's Roboto there (texlive-fonts-extra). XeLaTeX.
+mkdir -p "$tmp/accakyra/fonts"
+cp -R "$out/src/accakyra/." "$tmp/accakyra/"
+cp "$(kpsewhich -var-value TEXMFDIST)"/fonts/truetype/google/roboto/Roboto-*.ttf "$tmp/accakyra/fonts/"
+(cd "$tmp/accakyra" && xelatex -interaction=nonstopmode cv.tex >/dev/null)
+cp "$tmp/accakyra/cv.pdf" "$out/accakyra-resume.pdf"
+# Deedy (openfont), XeLaTeX. The class loads Lato and Raleway from fonts/lato and fonts/raleway
+# under the file names of Deedy's own copies, which the store does not hold: the build copies
+# TeX Live's Lato and Raleway there under those names. The "Last Updated" line is the build date.
+mkdir -p "$tmp/arpanmajumdar/fonts/lato" "$tmp/arpanmajumdar/fonts/raleway"
+cp -R "$out/src/arpanmajumdar/." "$tmp/arpanmajumdar/"
+texmf=$(kpsewhich -var-value TEXMFDIST)
+for pair in Reg:Regular RegIta:Italic Bol:Bold LigIta:LightItalic Hai:Hairline Lig:Light; do
+    cp "$texmf/fonts/truetype/typoland/lato/Lato-${pair#*:}.ttf" \
+        "$tmp/arpanmajumdar/fonts/lato/Lato-${pair%%:*}.ttf"
+done
+for weight in Regular ExtraLight Medium; do
+    cp "$texmf/fonts/opentype/impallari/raleway/Raleway-$weight.otf" "$tmp/arpanmajumdar/fonts/raleway/"
+done
+(cd "$tmp/arpanmajumdar" && xelatex -interaction=nonstopmode deedy_resume-openfont.tex >/dev/null)
+cp "$tmp/arpanmajumdar/deedy_resume-openfont.pdf" "$out/arpanmajumdar-resume.pdf"
+# moderncv classic with Brazilian babel (texlive-lang-portuguese). The source writes {\it ...},
+# which TeX Live 2022's moderncv no longer defines: pdflatex reports each and goes on, setting
+# the technology lists upright.
+mkdir -p "$tmp/dodecaphonic"
+cp -R "$out/src/dodecaphonic/." "$tmp/dodecaphonic/"
+(cd "$tmp/dodecaphonic" && { pdflatex -interaction=nonstopmode cv_en.tex >/dev/null || test -f cv_en.pdf; })
+cp "$tmp/dodecaphonic/cv_en.pdf" "$out/dodecaphonic-resume.pdf"
+for owner in badosu jhbabon arpanmajumdar; do
+    pdftotext -enc UTF-8 "$out/$owner-resume.pdf" "$out/$owner-resume-from-pdf.txt"
+done
+# Word files of six Markdown pages of the batch, read by pandoc's own Markdown reader (it keeps
+# the raw HTML <p> and <span> role headers' text, which the gfm reader drops).
+for name in longcao-resume maccettura-resume nitrodist-resume bahaazidan-resume viniciusban-resume \
+        brianmehrman-resume; do
+    pandoc -f markdown -t docx -o "$out/$name.docx" "$out/$name.md"
 done
