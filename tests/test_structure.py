@@ -638,7 +638,60 @@ def test_experiences_in_the_plural_and_a_key_accomplishments_label() -> None:
             ],
             id="first-job-heading-too-high",
         ),
+        pytest.param(
+            # The current job alone under "Currently", the rest under "Previously" one level
+            # down; the current one has nothing written under it yet.
+            (
+                "## Currently\n\n`2023-`\nSolutions Architect, *Perficient*\n\n"
+                "### Previously\n\n`2017-2023`\nLead .NET Developer, *Rightpoint*\n\n"
+                "- Led the rewrite of the booking flow.\n\n## Certifications\n\n`2023`\nAzure\n"
+            ),
+            [
+                "2023- · Solutions Architect, Perficient",
+                "2017-2023 · Lead .NET Developer, Rightpoint",
+            ],
+            id="currently-and-previously",
+        ),
+        pytest.param(
+            # A company heading over two titles, each a bold line with its dates and bullets.
+            (
+                "Professional Experience\n=======================\n\nBigMachines\n-----------\n\n"
+                "**Technical Lead**\n*Jan 2012 - Present*\n\n- Led the server team.\n\n"
+                "**Software Engineer**\n*Jan 2011 - Dec 2011*\n\n- Wrote the rules engine.\n\n"
+                "Undergraduate Experience\n========================\n\n"
+                "**IT Intern**, American Reinsurance\n*Jun 2004 - Sep 2004*\n\n"
+                "*References provided upon request.*\n"
+            ),
+            [
+                "BigMachines · Technical Lead · Jan 2012 - Present",
+                "BigMachines · Software Engineer · Jan 2011 - Dec 2011",
+                "IT Intern, American Reinsurance · Jun 2004 - Sep 2004",
+            ],
+            id="company-over-titles-then-a-second-experience",
+        ),
+        pytest.param(
+            # Hugo shortcode blocks titled by their argument.
+            (
+                '{{<cv "Occupation">}}\n\n`Aug 2016 - Sep 2022`\n__Senior Engineer__, [Atlassian]'
+                "(https://example.com/)\n\n"
+                "Built cloud platform services written in Java and Kotlin.\n\n---\n{{</cv>}}\n"
+            ),
+            ["Aug 2016 - Sep 2022 · Senior Engineer, Atlassian"],
+            id="hugo-shortcodes",
+        ),
     ],
 )
 def test_job_headers_as_people_write_them(text: str, headers: list[str]) -> None:
     assert [role.header for role in parse_resume(text).roles] == headers
+
+
+def test_a_projects_heading_inside_experience_ends_the_jobs() -> None:
+    text = (
+        "# Professional experience\n\n## 2013 until 2014: LabSynapse - Rio de Janeiro\n\n"
+        "Built a search platform for research funding.\n\n"
+        "## Personal and/or volunteer projects\n\nTranslator of two books:\n\n"
+        "- Scrum and XP from the trenches\n- Kanban and Scrum\n"
+    )
+    parsed = parse_resume(text)
+    assert [r.header for r in parsed.roles] == ["2013 until 2014: LabSynapse - Rio de Janeiro"]
+    assert parsed.roles[0].bullets == ()

@@ -71,6 +71,12 @@ def test_labels_joined_into_one_line_are_not_items(lex: Lexicon) -> None:
     assert split_skill_items(text, lex.skills) == ["Rust", "SQL", "Node.js", "NestJS", "AWS", "Git"]
 
 
+def test_a_label_made_of_names_is_itself_listed(lex: Lexicon) -> None:
+    text = "Java and Kotlin: 18 years Spring Framework\nDatabases: PostgreSQL"
+    items = split_skill_items(text, lex.skills)
+    assert items[:2] == ["Java", "Kotlin"] and "Databases" not in items
+
+
 def test_how_well_and_etc_are_not_part_of_an_item(lex: Lexicon) -> None:
     text = "- Languages: Golang, Lua. etc\n- Some knowledge of kubernetes"
     assert split_skill_items(text, lex.skills) == ["Golang", "Lua", "kubernetes"]

@@ -72,6 +72,7 @@ _LABEL_CATEGORY = {
     **dict.fromkeys(("testing", "tests", "quality", "qa"), "testing"),
 }
 _WORD = re.compile(r"[a-z]+")
+_LABEL_PARTS = re.compile(r",|&|/|\band\b")
 
 
 def label_categories(label: str) -> frozenset[str]:
@@ -93,6 +94,10 @@ def skill_items(text: str, index: _Names) -> list[SkillItem]:
         found = _LABEL.match(line)
         if found is not None:
             label, line = found.group(1).strip(), line[found.end() :]
+            # "Java and Kotlin: 18 years Spring": a label of names is itself what is known.
+            named = [p.strip() for p in _LABEL_PARTS.split(label) if p.strip()]
+            if named and all(index.exact(p) is not None for p in named):
+                out.extend(SkillItem(name, "", number) for name in named)
         line = _PARENS.sub(lambda m: ", " + m.group(1) + ", ", line)
         for chunk in line.split(","):
             label = _chunk_items(chunk, label, number, index, out)

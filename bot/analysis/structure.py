@@ -12,17 +12,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from bot.analysis.glued_headings import unglue
-from bot.analysis.section_names import NAMES, SECTION_WORDS, SENTENCE, YEAR, plain_words, section_of
+from bot.analysis.header_lines import (
+    dated_or_titled,
+    header_line,
+    is_label,
+    is_paragraph,
+    names_company,
+    names_role,
+    opening_title,
+    prose,
+    tagline,
+)
+from bot.analysis.section_names import NAMES, SECTION_WORDS, YEAR, plain_words, section_of
 from bot.documents import Block
 
 __all__ = ["SECTION_WORDS", "Entry", "Structure", "entries", "read_structure", "section_of"]
 
-_LABEL_ONLY = re.compile(
-    r"^(?:job|role|(?:(?:key|main|notable|selected|other|major) )?(?:responsibilities|"
-    r"achievements|accomplishments|contributions|highlights)|duties|tasks|impact|description)"
-    r"\s*:?$",
-    re.I,
-)
 _STACK = re.compile(
     r"^(?:tech(?:nology|nologies)?\s*stack|stack|technologies|tech|tools|environment|"
     r"skills used|built with)\s*(?:[:—–-]|$)",
@@ -34,36 +39,11 @@ _PART_WORDS = frozenset(
 # Sections told as entries (a header, then bullets); "experience again" is a second one.
 _ENTRY_SECTIONS = frozenset({"experience", "experience again", "projects"})
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
-_PIPES = re.compile(r"\s+\|\s+")
-_SUBLABEL = re.compile(r"^(?:project|client|team|product|module)\s*:\s", re.I)
-_KEY_VALUE = re.compile(
-    r"^(?:period|dates?|when|location|company|title|position|organi[sz]ation|employer|role|"
-    r"description)\s*[:—–-]\s*",
-    re.I,
-)
-# "12 years of experience", "2009-10-01 of experience": how long, under the heading; no job.
-_TAGLINE = re.compile(r"\bof (?:\w+ )?experience\W*$", re.I)
-# Words that make a phrase a job title ("python developer", "Lead Engineer", "CTO").
-_ROLE_WORD = re.compile(
-    r"\b(?:developer|engineer|programmer|architect|lead|manager|consultant|intern|"
-    r"administrator|analyst|devops|designer|director|cto|founder|scientist|sre|contractor|"
-    r"freelancer|sysadmin|tutor|teacher|instructor|specialist|technician|president)s?\b",
-    re.I,
-)
-_CLAUSE_END = re.compile(r"[;.:,]\s|\s[—–]\s")
-# "Jr. sysadmin": an abbreviation's period ends no clause (marked, then put back).
-_ABBREVIATION = re.compile(r"\b(Jr|Sr|St|Inc|Ltd|Co|Corp|Dr)\.\s", re.I)
-_KEPT_DOT = "\u2024"
-_AT_COMPANY = re.compile(r"\s(?:at|in|of|for|with)\s", re.I)
-_TITLE_ALONE_AT_MOST = 5
-_TITLE_AT_MOST = 12
-_SENTENCE_AT_LEAST = 10
-_SHORT_SENTENCE_AT_LEAST = 6
-_PROSE_WORDS = 3
 # How many lines above its dates a job's header may start (a title, a company).
 _JOB_HEADER_ABOVE = 2
 # How far after bullets a date still marks the next job's header (company, title, dates).
 _HEADER_LINES_AT_MOST = 3
+_SHORT_SENTENCE_AT_LEAST = 6
 
 
 @dataclass
@@ -113,11 +93,13 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         if first and section == "skills" and not _any_role(found.sections[str(current)]):
             # "### Skill Set" inside experience before any job: the skills, then the jobs.
             outer = (str(current), opened_at)
-        elif inside and (section in {"skills", "other"} or plain_words(block.text) not in NAMES):
+        elif inside and (section in {"skills", "other"} or _company_like(block, section)):
             # "### Technologies" under a job is its stack, "#### Awards" its part; "### Amplify
             # Education" a company.
             section = None
         elif section is not None and section == current and block.level > opened_at:
+            if section == "experience":
+                continue  # "### Previously" under "## Currently": the jobs go on
             section = None  # "### Programming Languages" under "## Skills & Expertise"
         elif section is not None:
             outer = None
@@ -154,6 +136,14 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     return found
 
 
+def _company_like(block: Block, section: str | None) -> bool:
+    """A heading named for a part by its last word only, which may be a company's name.
+
+    "Amplify Education" is a company; no company is called "Personal and volunteer projects".
+    """
+    return plain_words(block.text) not in NAMES and section != "projects"
+
+
 def _back_to_jobs(block: Block) -> bool:
     """A plain dated line (not a list item) after a skills list inside the jobs: a job's."""
     return block.kind != "item" and block.level == 0 and _any_role([block])
@@ -171,7 +161,7 @@ def _trailing_lines(blocks: list[Block]) -> list[Block]:
 
 def _any_role(blocks: list[Block]) -> bool:
     """Whether a section's blocks hold a date yet ("10 years of experience" is not a job's)."""
-    return any(YEAR.search(b.text) and not _TAGLINE.search(b.text) for b in blocks)
+    return any(YEAR.search(b.text) and not tagline(b.text) for b in blocks)
 
 
 def _second_experience(sections: dict[str, list[Block]]) -> None:
@@ -239,13 +229,14 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     A company heading with deeper headings under it ("### Acme", "#### Senior Engineer",
     "#### Engineer") gives one entry per deeper heading, each with the company in its header.
     """
-    lines = [b for b in blocks if b.text.strip() and not _is_label(b.text.strip())]
+    lines = [b for b in blocks if b.text.strip() and not is_label(b.text.strip())]
     if lines and all(b.kind == "item" for b in lines):
         # Only a list: each dated item is a role told in one line ("Acme, Engineer (2019–21)").
-        return [Entry(header=[_header_line(b.text)]) for b in lines if YEAR.search(b.text)]
+        return [Entry(header=[header_line(b.text)]) for b in lines if YEAR.search(b.text)]
     result: list[Entry] = []
     current: Entry | None = None
     parent: Block | None = None
+    company: Block | None = None  # an undated heading naming no role, over the jobs below it
     stack_next = ""  # after a stack heading: "line or items", then "items"
     for at, block in enumerate(lines):
         text = block.text.strip()
@@ -263,7 +254,7 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
             continue
         stack_next = ""
         described = current is not None and _describes(current, block)
-        if block.kind == "item" or _STACK.match(text) or _is_paragraph(text) or described:
+        if block.kind == "item" or _STACK.match(text) or is_paragraph(text) or described:
             if current is not None:
                 _add_content(current, block)
             continue
@@ -279,20 +270,27 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 current = None
             elif current is not None and _second_heading(current, block):
                 # "## Senior Engineer, 2019 to 2021" then "## Acme, Moscow": one header.
-                current.header.append(_header_line(text))
+                current.header.append(header_line(text))
                 continue
         elif current is not None and not _begins_entry(current, block, lines[at + 1 :]):
             if current.described and block.kind == "text":
                 _add_content(current, block)  # the description goes on
             else:
-                current.header.append(_header_line(text))
+                current.header.append(header_line(text))
             continue
+        bare = block.kind == "text" and not names_company(text)
+        under = company if bare and current is not None else None
         current = Entry(
             opened_by=block if block.kind == "heading" else None, from_row=block.kind == "row"
         )
         if parent is not None and block.kind == "heading":
             current.header.append(parent.text)
-        current.header.append(_header_line(text))
+        if block.kind == "heading":
+            company = None if dated_or_titled(text) else block
+        elif under is not None:
+            # "### BigMachines" over two titles, each with its dates and bullets: both its.
+            current.header.append(under.text)
+        current.header.append(header_line(text))
         result.append(current)
     # A header with nothing under it is a stray line, unless it is a dated role on its own
     # (a table row, a heading, or a role told in a paragraph).
@@ -309,14 +307,22 @@ def _stack_line(block: Block, stack_next: str) -> bool:
     return block.kind == "text" and stack_next == "line or items"
 
 
-def _header_line(text: str) -> str:
-    """A header line as shown: "Period — …" labels dropped, "a | b" separators as "a · b"."""
-    return _PIPES.sub(" · ", _KEY_VALUE.sub("", text))
-
-
 def _stands_alone(entry: Entry) -> bool:
-    """A role with no bullets that is still a role: in prose, a row, a heading, or its stack."""
-    return entry.described or entry.from_row or entry.opened_by is not None or bool(entry.stack)
+    """A role with no bullets that is still a role: in prose, a row, a heading, or its stack.
+
+    Or a header of its own lines that names a role ("2023-" over "Solutions Architect,
+    Perficient"): a current job with nothing written under it yet.
+    """
+    titled = any(names_role(line) for line in entry.header) and not any(
+        prose(line) for line in entry.header
+    )
+    return (
+        entry.described
+        or entry.from_row
+        or entry.opened_by is not None
+        or bool(entry.stack)
+        or titled
+    )
 
 
 def _add_content(entry: Entry, block: Block) -> None:
@@ -340,29 +346,16 @@ def _opening_title(text: str, entry: Entry) -> str | None:
     Some people give the company and dates above and start the paragraph with their title;
     it belongs with the header. A header that already names a role keeps its own.
     """
-    if any(_ROLE_WORD.search(line) for line in entry.header):
+    if any(names_role(line) for line in entry.header):
         return None
-    marked = _ABBREVIATION.sub("\\1" + _KEPT_DOT, text)
-    clause = _CLAUSE_END.split(marked, maxsplit=1)[0].strip()
-    # "django developer", or with its company: "Senior DevOps engineer at the Endless OS …".
-    longest = _TITLE_AT_MOST if _AT_COMPANY.search(clause) else _TITLE_ALONE_AT_MOST
-    if len(clause.split()) > longest or not _ROLE_WORD.search(clause):
-        return None
-    return clause.replace(_KEPT_DOT, ". ")
-
-
-def _is_label(text: str) -> bool:
-    """A line that only labels what follows ("Responsibilities:", "Project: Billing")."""
-    if _LABEL_ONLY.match(text) or _SUBLABEL.match(text) or _TAGLINE.search(text):
-        return True
-    return text.endswith(":") and len(text.split()) <= 8 and not YEAR.search(text)
+    return opening_title(text)
 
 
 def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
     """Whether a header-like line starts the next entry rather than adding to this header."""
     if current.described and (block.kind == "heading" or not _dated(current)):
         return True
-    if current.described and _prose(block.text):
+    if current.described and prose(block.text):
         return False  # "Worked as programmer. [Technologies: …]": more of the description
     if bool(YEAR.search(block.text)) and _dated(current):
         return True  # two dated lines are two entries
@@ -390,12 +383,6 @@ def _second_heading(entry: Entry, block: Block) -> bool:
     return block.level == opener.level and _dated(entry) != bool(YEAR.search(block.text))
 
 
-def _prose(text: str) -> bool:
-    """A line that ends a sentence ("Worked as CTO."), not a header's name or title."""
-    marked = _ABBREVIATION.sub("\\1" + _KEPT_DOT, text)
-    return len(text.split()) >= _PROSE_WORDS and bool(SENTENCE.search(marked))
-
-
 def _describes(entry: Entry, block: Block) -> bool:
     """A short sentence under a dated header: what the job was, not one more header line.
 
@@ -408,14 +395,3 @@ def _describes(entry: Entry, block: Block) -> bool:
 
 def _dated(entry: Entry) -> bool:
     return any(YEAR.search(line) for line in entry.header)
-
-
-def _is_paragraph(text: str) -> bool:
-    """Prose about a role (a description), not a header line: long, and a sentence or undated.
-
-    A whole sentence ("Volunteered as a tutor at …, teaching math and English.") may be shorter.
-    """
-    words = len(text.split())
-    if words >= _SENTENCE_AT_LEAST and text.endswith(".") and not YEAR.search(text):
-        return True
-    return words >= 14 and (bool(SENTENCE.search(text)) or not YEAR.search(text))

@@ -32,6 +32,10 @@ _WRAPPED_LINE = 60
 # Editors wrap at 72 to 120 columns; a longer line was typed as one.
 _WIDEST_WRAP = 140
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SHORTCODE_TITLE = re.compile(
+    r'^[ \t]*\{\{[<%][ \t]*[\w-]+[ \t]+"([^"\n]+)"[ \t]*[>%]\}\}[ \t]*$', re.M
+)
+_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}")
 _RST_UNDERLINE = re.compile(r"^([~^#*+])\1{2,}\s*$")
 _ANCHOR = re.compile(r"\s*\{#[^}]*\}\s*$")  # "### Experience {#experience}"
 # Site generators' front matter (Jekyll's YAML between ---, Hugo's TOML between +++).
@@ -78,7 +82,8 @@ def markdown_blocks(text: str) -> list[Block]:
     heading = cell = False
     level = in_item = 0
     row: list[str] = []
-    for token in _PARSER.parse(_underlined_headings(_FRONT_MATTER.sub("", text, count=1))):
+    source = _shortcodes(_FRONT_MATTER.sub("", text, count=1))
+    for token in _PARSER.parse(_underlined_headings(source)):
         kind = token.type
         if kind in {"th_open", "td_open"}:
             cell = True
@@ -154,6 +159,16 @@ def split_lines(text: str, kind: Kind, level: int = 0) -> list[Block]:
             # "## # Name": a heading mark typed twice is not part of the name.
             blocks.append(Block(kind, text.lstrip("# ") if kind == "heading" else text, level))
     return blocks
+
+
+def _shortcodes(text: str) -> str:
+    """Hugo's shortcodes as the page shows them: a block's title a heading, the rest dropped.
+
+    ``{{<cv "Occupation">}}`` on a line of its own opens a block the theme titles "Occupation";
+    its closing tag, and any other shortcode, shows nothing of its own.
+    """
+    text = _SHORTCODE_TITLE.sub(lambda m: "## " + m.group(1), text)
+    return _SHORTCODE.sub("", text)
 
 
 def _underlined_headings(text: str) -> str:
