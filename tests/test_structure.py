@@ -505,7 +505,7 @@ def test_restructuredtext_definition_terms_name_their_part_and_volunteering_is_n
         "--------------------\n\n:2015 Nov.: Mentor at Skool\n"
     )
     resume = parse_resume(text)
-    assert [role.header for role in resume.roles] == ["2015-2017 · Software Engineer at Balabit"]
+    assert [role.header for role in resume.roles] == ["2015-2017: Software Engineer at Balabit"]
     assert "PostgreSQL, Redis" in resume.sections["skills"]
 
 
@@ -695,3 +695,40 @@ def test_a_projects_heading_inside_experience_ends_the_jobs() -> None:
     parsed = parse_resume(text)
     assert [r.header for r in parsed.roles] == ["2013 until 2014: LabSynapse - Rio de Janeiro"]
     assert parsed.roles[0].bullets == ()
+
+
+def test_duties_written_as_lines_under_a_dated_company_are_not_its_header() -> None:
+    # reStructuredText with a grid table and a definition list: each company a term, its dates
+    # and its duties (sentence-case lines, no bullets) the definition.
+    text = (
+        "Jane Doe\n########\n\nTools\n=====\n\n+--------+---------------+\n"
+        "| Script | Python, Perl  |\n+--------+---------------+\n\n"
+        "Employment History\n==================\nBluehost\n  February 2009 through present\n\n"
+        "  Troubleshoot code and configuration issues\n\n"
+        "  Train coworkers in troubleshooting techniques\n\n"
+        "Enchanted Solutions\n  January 2006 through July 2009\n\n"
+        "  Develop and test software modules to customer specifications\n"
+    )
+    assert [role.header for role in parse_resume(text).roles] == [
+        "Bluehost · February 2009 through present",
+        "Enchanted Solutions · January 2006 through July 2009",
+    ]
+
+
+def test_field_lists_a_qualified_section_name_and_a_third_person_title() -> None:
+    text = (
+        "-----------------------------------\n    Work Experience - professional\n"
+        "-----------------------------------\n\n:Job Title: Junior DevOps Engineer\n"
+        ":Company: Payconiq, Netherlands\n:Date: Jul 2017 – Present\n:Description:\n"
+        "    * Managed the Kubernetes clusters.\n\n"
+    )
+    roles = parse_resume(text).roles
+    assert [(r.header, len(r.bullets)) for r in roles] == [
+        ("Junior DevOps Engineer · Payconiq, Netherlands · Jul 2017 – Present", 1)
+    ]
+    text = (
+        "### WORKING EXPERIENCES\n\n#### 2020 - Now\n\n"
+        "He is a Technical Director at ECM - A young & wild e-commerce company.\n"
+    )
+    headers = [r.header for r in parse_resume(text).roles]
+    assert headers == ["2020 - Now · Technical Director at ECM"]

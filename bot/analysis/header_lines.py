@@ -23,8 +23,8 @@ _NAMES_COMPANY = re.compile(r"[,@|·]|\s(?:at|for)\s", re.I)
 _PIPES = re.compile(r"\s+\|\s+")
 _SUBLABEL = re.compile(r"^(?:project|client|team|product|module)\s*:\s", re.I)
 _KEY_VALUE = re.compile(
-    r"^(?:period|dates?|when|location|company|title|position|organi[sz]ation|employer|role|"
-    r"description)\s*[:—–-]\s*",
+    r"^(?:period|dates?|when|location|company|(?:job )?title|position|organi[sz]ation|employer"
+    r"|role|description)\s*[:—–-]\s*",
     re.I,
 )
 # "12 years of experience", "2009-10-01 of experience": how long, under the heading; no job.
@@ -37,7 +37,16 @@ _ROLE_WORD = re.compile(
     r"|trainee|apprentice)s?\b",
     re.I,
 )
-_CLAUSE_END = re.compile(r"[;.:,]\s|\s[—–]\s")
+_SUBJECT = re.compile(
+    r"^(?:i|he|she|they)\s+(?:am|is|are|was|were|worked as|works as|work as)\s+(?:an?\s+|the\s+)?",
+    re.I,
+)
+_DUTY_WORDS = 4
+_DUTY_LOWER = 3
+_SMALL = frozenset(
+    "a an and as at by de der di du for in la le of on or the to van von with".split()
+)
+_CLAUSE_END = re.compile(r"[;.:,]\s|\s[—–-]\s")
 # "Jr. sysadmin": an abbreviation's period ends no clause (marked, then put back).
 _ABBREVIATION = re.compile(r"\b(Jr|Sr|St|Inc|Ltd|Co|Corp|Dr|Dept|Univ)\.\s", re.I)
 _KEPT_DOT = "\u2024"
@@ -46,6 +55,19 @@ _TITLE_ALONE_AT_MOST = 5
 _TITLE_AT_MOST = 12
 _SENTENCE_AT_LEAST = 10
 _PROSE_WORDS = 3
+
+
+def duty(text: str) -> bool:
+    """A line that tells what was done, not who or where ("Train coworkers in testing").
+
+    Header lines are names in capitals: a title, a company, a place. A line of three or more
+    lower-case words besides the small ones, naming no role and no date, is a duty.
+    """
+    words = text.split()
+    if len(words) < _DUTY_WORDS or YEAR.search(text) or _ROLE_WORD.search(text):
+        return False
+    lower = [w for w in words[1:] if w[:1].islower() and w.casefold() not in _SMALL]
+    return len(lower) >= _DUTY_LOWER
 
 
 def tagline(text: str) -> bool:
@@ -71,6 +93,7 @@ def names_company(text: str) -> bool:
 def opening_title(text: str) -> str | None:
     """The job title a paragraph opens with ("django developer; helped deliver…"), if any."""
     clause = _CLAUSE_END.split(marked(text), maxsplit=1)[0].strip()
+    clause = _SUBJECT.sub("", clause)  # "He is a Technical Director at ECM": the title
     # "django developer", or with its company: "Senior DevOps engineer at the Endless OS …".
     longest = _TITLE_AT_MOST if _AT_COMPANY.search(clause) else _TITLE_ALONE_AT_MOST
     if len(clause.split()) > longest or not _ROLE_WORD.search(clause):

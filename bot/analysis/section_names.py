@@ -171,6 +171,8 @@ YEAR = re.compile(
     r"\b(?:19[6-9]\d|20\d\d)\b|\b(?:present|now|current)\b|\b(?:0?[1-9]|1[0-2])/\d\d\b(?!/)",
     re.I,
 )
+# "Work Experience - professional", "Skills – technical": a name, then what kind.
+_QUALIFIED = re.compile(r"\s+[-–—]\s+[a-z][\w ]*$")
 SENTENCE = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -190,7 +192,7 @@ def section_of(block: Block, headed: bool = False) -> str | None:
     """
     if block.kind == "item" or (headed and block.kind != "heading" and not block.text.isupper()):
         return None
-    name = plain_words(block.text)
+    name = plain_words(_QUALIFIED.sub("", block.text))
     prose = block.kind != "heading" and SENTENCE.search(block.text)
     if not name or len(name.split()) > (7 if block.kind == "heading" else 5) or prose:
         return None

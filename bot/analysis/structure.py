@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from bot.analysis.glued_headings import unglue
 from bot.analysis.header_lines import (
     dated_or_titled,
+    duty,
     header_line,
     is_label,
     is_paragraph,
@@ -390,7 +391,8 @@ def _describes(entry: Entry, block: Block) -> bool:
     """
     text = block.text.strip()
     sentence = text.endswith(".") and len(text.split()) >= _SHORT_SENTENCE_AT_LEAST
-    return block.kind == "text" and sentence and _dated(entry) and not YEAR.search(text)
+    told = (sentence and not YEAR.search(text)) or duty(text)
+    return block.kind == "text" and told and _dated(entry)
 
 
 def _dated(entry: Entry) -> bool:

@@ -22,13 +22,16 @@ from bot.documents.markdown import split_lines
 # A title underlined (or over- and underlined) with a run of one punctuation mark.
 _UNDERLINE = re.compile(r"^([=\-~^+*#`'\":.])\1{2,}[ \t]*$", re.M)
 # Marks only reStructuredText has: `text <url>`_ and name_ links, directives and comments
-# (".. "), field lists (":Email: …"), line blocks ("| text"), a literal block's "::".
+# (".. "), field lists (":Email: …"), line blocks ("| text"), a literal block's "::", a grid
+# table's border ("+-----+----+").
 _RST_ONLY = re.compile(
     r"`[^`\n]+`_{1,2}|\b\w+_(?=[\s.,;:]|$)|^\.\.[ \t]+\S|^[ \t]*:[\w][\w .-]*:(?:[ \t]|$)"
-    r"|^[ \t]*\|[ \t][^|\n]*$|::[ \t]*$",
+    r"|^[ \t]*\|[ \t][^|\n]*$|::[ \t]*$|^[ \t]*\+(?:[-=]{3,}\+)+[ \t]*$",
     re.M,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A field's first line this long, or a sentence, is a paragraph of its own, not a header's rest.
+_HEADER_WORDS = 12
 _OTHER_UNDERLINE = re.compile(r"^([~^+*#`'\":.])\1{2,}[ \t]*$")
 # Marks only Markdown has: an ATX heading ("## Experience") or a [link](url).
 _MARKDOWN_ONLY = re.compile(r"^#{1,6}[ \t]+\S|\[[^\]\n]+\]\([^)\s]+\)", re.M)
@@ -139,13 +142,18 @@ def _field(node: Any, depth: int, out: list[Block]) -> None:
     """A field (":Email: jane@…"): "name: value" on one line, then anything else its body holds."""
     name, body = node.children[0], node.children[1]
     parts = list(body.children)
-    if _YEAR.search(_text(name)):
-        # ":2019-2021: Senior DevOps engineer at …": the years head what the body tells.
+    first = _text(parts[0]) if parts and isinstance(parts[0], nodes.paragraph) else ""
+    told = len(first.split()) > _HEADER_WORDS or first.endswith(".")
+    if _YEAR.search(_text(name)) and told:
+        # ":2019-2021: Senior DevOps engineer at …" told in sentences: the years head them.
         out.append(Block("text", _text(name)))
         _walk(body, depth, out)
         return
-    first = _text(parts.pop(0)) if parts and isinstance(parts[0], nodes.paragraph) else ""
+    # ":2011: Remote work, created a website": the years and that line are one header, as
+    # the page shows them side by side; so are a name and its value (":Email: …").
     out.append(Block("text", f"{_text(name)}: {first}".strip()))
+    if first:
+        parts.pop(0)
     for part in parts:
         _walk(_holder(part), depth, out)
 
