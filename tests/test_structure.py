@@ -10,6 +10,7 @@ import pytest
 from bench.export_samples import junior_sample, senior_sample
 from bot.analysis import parse_resume
 from bot.documents import as_plain_text, read_document, read_resume_file
+from bot.documents.files import accents_joined
 from bot.documents.pasted import pasted_blocks
 from bot.documents.rst import looks_like_rst
 from bot.engine import Engine
@@ -732,3 +733,32 @@ def test_field_lists_a_qualified_section_name_and_a_third_person_title() -> None
     )
     headers = [r.header for r in parse_resume(text).roles]
     assert headers == ["2020 - Now · Technical Director at ECM"]
+
+
+def test_accents_a_pdf_drew_apart_are_put_back_on_their_letters() -> None:
+    assert accents_joined("Presum ´e, S˜ao Paulo, Mau´a, c¸a") == "Presumé, São Paulo, Mauá, ça"
+    assert accents_joined("rated 4 ´ 5") == "rated 4 ´ 5"
+
+
+def test_a_title_told_inside_the_description_joins_the_header() -> None:
+    text = (
+        "PROFESSIONAL EXPERIENCE\n11/2012 - 04/2013 ClickARQ\n"
+        "Architecture crowdsourcing startup, where I worked as CTO and the only developer.\n"
+        "06/2012 - 12/2012 Codeminer42\nWorked in several startup projects, with Ruby and Java.\n"
+    )
+    assert [r.header for r in parse_resume(text).roles] == [
+        "11/2012 - 04/2013 ClickARQ · CTO",
+        "06/2012 - 12/2012 Codeminer42",
+    ]
+
+
+def test_a_list_of_one_line_roles_with_a_note_after_it() -> None:
+    text = (
+        "EMPLOYMENT\n\n - Gnosis Software.  Jan 1998-Currently.  Consultant/Developer.\n\n"
+        " - MetLife (SC).  Jan 1998-Dec 1998.  Senior Systems Analyst.\n\n"
+        "   See the site for more details.\n\nPUBLICATIONS\n\nSee the site.\n"
+    )
+    assert [r.header for r in parse_resume(text).roles] == [
+        "Gnosis Software. Jan 1998-Currently. Consultant/Developer.",
+        "MetLife (SC). Jan 1998-Dec 1998. Senior Systems Analyst.",
+    ]

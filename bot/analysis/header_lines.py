@@ -34,7 +34,7 @@ _ROLE_WORD = re.compile(
     r"\b(?:developer|engineer|programmer|architect|lead|manager|consultant|intern|"
     r"administrator|analyst|devops|designer|director|cto|founder|scientist|sre|contractor|"
     r"freelancer|sysadmin|tutor|teacher|instructor|specialist|technician|president|co-?op"
-    r"|trainee|apprentice)s?\b",
+    r"|trainee|apprentice|partner|co-?founder)s?\b",
     re.I,
 )
 _SUBJECT = re.compile(
@@ -45,6 +45,11 @@ _DUTY_WORDS = 4
 _DUTY_LOWER = 3
 _SMALL = frozenset(
     "a an and as at by de der di du for in la le of on or the to van von with".split()
+)
+_WORKED_AS = re.compile(
+    r"\b(?:worked|working|work|served|serving|acted|hired|joined|employed)\s+as\s+(?:an?\s+|the\s+)?"
+    r"(.+?)(?=[,;.:]|\s(?:and|where|on|at|in|for|with|to)\s|$)",
+    re.I,
 )
 _CLAUSE_END = re.compile(r"[;.:,]\s|\s[—–-]\s")
 # "Jr. sysadmin": an abbreviation's period ends no clause (marked, then put back).
@@ -94,6 +99,9 @@ def opening_title(text: str) -> str | None:
     """The job title a paragraph opens with ("django developer; helped deliver…"), if any."""
     clause = _CLAUSE_END.split(marked(text), maxsplit=1)[0].strip()
     clause = _SUBJECT.sub("", clause)  # "He is a Technical Director at ECM": the title
+    worked_as = _WORKED_AS.search(marked(text))
+    if not _ROLE_WORD.search(clause) and worked_as is not None:
+        clause = worked_as.group(1)  # "a startup, where I worked as CTO and the only developer"
     # "django developer", or with its company: "Senior DevOps engineer at the Endless OS …".
     longest = _TITLE_AT_MOST if _AT_COMPANY.search(clause) else _TITLE_ALONE_AT_MOST
     if len(clause.split()) > longest or not _ROLE_WORD.search(clause):

@@ -231,7 +231,7 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     "#### Engineer") gives one entry per deeper heading, each with the company in its header.
     """
     lines = [b for b in blocks if b.text.strip() and not is_label(b.text.strip())]
-    if lines and all(b.kind == "item" for b in lines):
+    if _one_line_roles(lines):
         # Only a list: each dated item is a role told in one line ("Acme, Engineer (2019–21)").
         return [Entry(header=[header_line(b.text)]) for b in lines if YEAR.search(b.text)]
     result: list[Entry] = []
@@ -299,6 +299,18 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     bare = not any(e.bullets or e.described for e in result)
     kept = (e for e in result if e.bullets or ((bare or _stands_alone(e)) and _dated(e)))
     return list(kept)
+
+
+def _one_line_roles(lines: list[Block]) -> bool:
+    """A list whose items are all dated, with only undated lines beside it ("See … for more").
+
+    Each item is then a role told in one line.
+    """
+    items = [b for b in lines if b.kind == "item"]
+    others = [b for b in lines if b.kind != "item"]
+    if not items or any(YEAR.search(b.text) for b in others):
+        return False
+    return not others or (len(items) > 1 and all(YEAR.search(b.text) for b in items))
 
 
 def _stack_line(block: Block, stack_next: str) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+import unicodedata
 import zipfile
 
 import docx
@@ -95,7 +97,36 @@ def pdf_text(data: bytes) -> str:
         raise Unreadable(PDF_UNREADABLE) from None
     if len(text.split()) < 5:
         raise Unreadable(PDF_NO_TEXT)
-    return text
+    return accents_joined(text)
+
+
+# pdfTeX's older fonts draw an accent as a glyph of its own beside its letter: the text layer
+# says "Presum ´e", "S˜ao", "c¸". Each spacing accent, to the combining one it stands for.
+_COMBINING = {
+    "´": "\u0301",
+    "˜": "\u0303",
+    "¨": "\u0308",
+    "ˆ": "\u0302",
+    "˚": "\u030a",
+    "ˇ": "\u030c",
+}
+_MARKS = "".join(_COMBINING)
+# The accent comes before its letter, after the end of a word ("Presum ´e", "S˜ao") or alone.
+_ACCENT_BEFORE = re.compile(rf"(?:(?<=\w) ?|(?<![\w{_MARKS}]))([{_MARKS}])([^\W\d_])")
+_CEDILLA_AFTER = re.compile(r"([cCsStT])¸")
+
+
+def accents_joined(text: str) -> str:
+    """Accents the PDF drew apart put back on their letters ("S˜ao" to "São")."""
+    if not any(mark in text for mark in (*_COMBINING, "¸")):
+        return text
+
+    def joined(found: re.Match[str]) -> str:
+        letter = "i" if found.group(2) == "ı" else found.group(2)  # a dotless i takes the dots
+        return unicodedata.normalize("NFC", letter + _COMBINING[found.group(1)])
+
+    text = _ACCENT_BEFORE.sub(joined, text)
+    return _CEDILLA_AFTER.sub(lambda m: unicodedata.normalize("NFC", m.group(1) + "\u0327"), text)
 
 
 def docx_blocks(data: bytes) -> list[Block]:
