@@ -762,3 +762,15 @@ def test_a_list_of_one_line_roles_with_a_note_after_it() -> None:
         "Gnosis Software. Jan 1998-Currently. Consultant/Developer.",
         "MetLife (SC). Jan 1998-Dec 1998. Senior Systems Analyst.",
     ]
+
+
+def test_a_pdfs_small_capital_headings_and_a_side_column_of_tool_lists() -> None:
+    # Small capitals come out in lower case; the side column lists tools under their kinds.
+    text = (
+        "Amir K\nI write programs and maintain them.\nYou can find me on LinkedIn.\n"
+        "experiences\n2018 Golang Developer Bahamta\nI worked on telegram bots written in Go.\n"
+        "Programming\nC, C++, Python, Java,\nKotlin, Go\nFrameworks and\nPlatforms\nFlask, Docker\n"
+    )
+    parsed = parse_resume(text)
+    assert [r.header for r in parsed.roles] == ["2018 Golang Developer Bahamta"]
+    assert "Kotlin" in parsed.sections["skills"] and "Flask" in parsed.sections["skills"]

@@ -83,6 +83,16 @@ SECTION_WORDS: dict[str, tuple[str, ...]] = {
         "specialisations",
         "specialties",
         "technical profile",
+        # A side column's lists, each under its own kind of tool and no "Skills" over them.
+        "languages",
+        "programming",
+        "frameworks",
+        "frameworks and platforms",
+        "frameworks and libraries",
+        "libraries",
+        "platforms",
+        "databases",
+        "operating systems",
     ),
     "summary": (
         "summary",

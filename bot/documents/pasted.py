@@ -178,6 +178,16 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= 6 and bool(_CAPITALS.match(line)) and not line.endswith(".")
 
 
+def _lower_case_heading(before: str, line: str) -> bool:
+    """A word or two in lower case after a finished sentence: a heading set in small capitals.
+
+    A PDF's text layer gives "experiences" for a heading the page shows in small capitals.
+    """
+    words = line.split()
+    finished = before.rstrip().endswith((".", "!", "?"))
+    return finished and len(words) <= 2 and all(w.isalpha() and w.islower() for w in words)
+
+
 def continues(previous: Block, line: str, after_blank: bool = False) -> bool:
     """Whether a line is the wrapped rest of the line before (a bullet or a paragraph)."""
     if previous.kind not in {"item", "text"} or _is_heading(line) or after_blank:
@@ -189,6 +199,8 @@ def continues(previous: Block, line: str, after_blank: bool = False) -> bool:
     if cut_short and len(line.split()) <= 3 and line.endswith("."):
         return True
     starts_low = line[:1].islower() or line[:1] in ",;)%"
+    if starts_low and _lower_case_heading(previous.text, line):
+        return False
     if starts_low:
         return True
     # "…leveraging" + "Hibernate for efficient ORM and transactional integrity.": a bullet the
