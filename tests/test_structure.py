@@ -774,3 +774,15 @@ def test_a_pdfs_small_capital_headings_and_a_side_column_of_tool_lists() -> None
     parsed = parse_resume(text)
     assert [r.header for r in parsed.roles] == ["2018 Golang Developer Bahamta"]
     assert "Kotlin" in parsed.sections["skills"] and "Flask" in parsed.sections["skills"]
+
+
+def test_an_html_heading_in_markdown_opens_its_section() -> None:
+    text = (
+        "## Experience\n\n<p>\n<strong>Ruby on Rails Developer</strong>\n<br>\n"
+        "<em>Wave,</em> Toronto\n<br>\nDecember 2011 - May 2013\n</p>\n\n"
+        "* Built the payroll service\n\n<h2>Languages, Technologies, and Techniques</h2>\n\n"
+        "<div>\n  <ul>\n    <li>Ruby</li>\n    <li>MySQL administration</li>\n  </ul>\n</div>\n"
+    )
+    parsed = parse_resume(text)
+    assert [len(r.bullets) for r in parsed.roles] == [1]
+    assert "MySQL administration" in parsed.sections["skills"]

@@ -479,3 +479,8 @@ def test_contact_details_and_spoken_languages_are_not_skills(lex: Lexicon) -> No
         "Python",
         "Go",
     ]
+
+
+def test_a_name_with_a_word_about_it_is_the_name(lex: Lexicon) -> None:
+    items = split_skill_items("MySQL administration, Strong sql skills", lex.skills)
+    assert items == ["MySQL", "sql"]

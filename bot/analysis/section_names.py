@@ -173,6 +173,11 @@ _HEAD_WORDS = {
     "education": "education",
     "certifications": "education",
 }
+# Kinds of tools: two of them in a heading name the skills ("Languages, Technologies, and
+# Techniques"); one alone may be a company's name ("Ingenious Technologies AG").
+_TOOL_KINDS = frozenset(
+    "languages technologies tools techniques frameworks platforms libraries databases".split()
+)
 # Every name of a section, to the section it names.
 NAMES = {name: section for section, names in SECTION_WORDS.items() for name in names}
 _SMALL_WORDS = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with"})
@@ -189,6 +194,11 @@ SENTENCE = re.compile(r"[.!?](?:\s|$)")
 def plain_words(text: str) -> str:
     """A text as lower-case words, punctuation dropped ("&" kept)."""
     return " ".join(re.sub(r"[^\w&]+", " ", text.casefold()).split())
+
+
+def _names_skills(words: list[str]) -> bool:
+    """Whether a heading's words name the skills: "skills", or two kinds of tools."""
+    return "skills" in words or len(_TOOL_KINDS.intersection(words)) >= 2
 
 
 def section_of(block: Block, headed: bool = False) -> str | None:
@@ -214,8 +224,8 @@ def section_of(block: Block, headed: bool = False) -> str | None:
         # "Professional Experience" by its last word; "Technologies I've used:" by its first.
         words = name.split()
         section = _HEAD_WORDS.get(words[-1]) or _HEAD_WORDS.get(words[0])
-        # "Related Skills and Activities", "Languages, Skills & Tools": skills by any word.
-        section = section or ("skills" if "skills" in words else None)
+        # "Related Skills and Activities", "Languages, Technologies, and Techniques".
+        section = section or ("skills" if _names_skills(words) else None)
         if section is not None and not YEAR.search(block.text):
             return section
     else:

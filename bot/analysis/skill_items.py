@@ -164,8 +164,10 @@ def _add(raw: str, label: str, line: int, index: _Names, out: list[SkillItem]) -
         return
     label, item = _lost_colon(item, label, index)
     inner = _inner_skills(item, index) if index.exact(item) is None else []
-    if len(inner) >= 2 or (inner and len(item.split()) >= 3):
-        # "TypeScript JavaScript HTML" listed with spaces, "Skilled with Linux": the names in it.
+    edge = bool(inner) and (item.startswith(inner[0]) or item.endswith(inner[-1]))
+    if len(inner) >= 2 or (inner and (len(item.split()) >= 3 or edge)):
+        # "TypeScript JavaScript HTML" listed with spaces, "Skilled with Linux", "MySQL
+        # administration": the names in it.
         out.extend(SkillItem(name, label, line) for name in inner)
     elif "/" in item and index.exact(item) is None:
         out.extend(SkillItem(p.strip(), label, line) for p in item.split("/") if p.strip())

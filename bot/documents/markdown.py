@@ -27,6 +27,9 @@ _PARSER = (
 )
 # Marks a list item found inside inline HTML, until the text is split into blocks.
 _ITEM = "\u0000item\u0000"
+# Marks an HTML heading found inside a block of HTML ("\0h2\0Skills"), with its level.
+_HTML_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HTML_HEADING = re.compile("^\u0000h([1-6])\u0000")
 # A line this long is prose wrapped in the editor, not a line of its own (a title, dates).
 _WRAPPED_LINE = 60
 # Editors wrap at 72 to 120 columns; a longer line was typed as one.
@@ -53,14 +56,16 @@ class _HtmlText(HTMLParser):
         """A list item starts a new item; block tags start a new line."""
         if tag == "li":
             self.parts.append("\n" + _ITEM)
-        elif tag in {"br", "p", "div", "tr", "ul", "ol", "h1", "h2", "h3", "h4", "table"}:
+        elif tag in _HTML_HEADINGS:
+            self.parts.append(f"\n\u0000{tag}\u0000")
+        elif tag in {"br", "p", "div", "tr", "ul", "ol", "table"}:
             self.parts.append("\n")
         elif tag in {"td", "th"}:
             self.parts.append(" — ")
 
     def handle_endtag(self, tag: str) -> None:
         """A closing block tag ends the line."""
-        if tag in {"li", "p", "div", "tr", "ul", "ol", "h1", "h2", "h3", "h4"}:
+        if tag in {"li", "p", "div", "tr", "ul", "ol", *_HTML_HEADINGS}:
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
@@ -150,7 +155,12 @@ def split_lines(text: str, kind: Kind, level: int = 0) -> list[Block]:
     for raw in text.split("\n"):
         line = _ANCHOR.sub("", raw.replace("\xa0", " ")).strip()
         previous, last = last, line
-        if line.startswith(_ITEM):
+        heading = _HTML_HEADING.match(line)
+        if heading is not None:
+            # "<h2>Languages, Technologies</h2>" in a page's HTML: a heading of its level.
+            text = line[heading.end() :].replace(_ITEM, " ").strip()
+            blocks.append(Block("heading", text, int(heading.group(1))))
+        elif line.startswith(_ITEM):
             blocks.append(Block("item", line.removeprefix(_ITEM).strip()))
         elif line and blocks and _joins(blocks[-1], previous, line):
             blocks[-1] = Block(blocks[-1].kind, f"{blocks[-1].text} {line}", blocks[-1].level)
