@@ -50,6 +50,13 @@ def _named(lex: Lexicon, text: str) -> list[str]:
         ("scikit-learn", "scikit-learn"),
         ("Ubuntu", "Ubuntu"),
         ("SvelteKit", "SvelteKit"),
+        ("Tcl", "Tcl"),
+        ("ksh", "KornShell"),
+        ("CherryPy", "CherryPy"),
+        ("spring kafka", "Spring for Apache Kafka"),
+        ("beanstalkd", "beanstalkd"),
+        ("MVVM", "MVVM"),
+        ("powermockito", "PowerMock"),
     ],
 )
 def test_every_mainstream_name_is_recognised_in_a_skills_list(
