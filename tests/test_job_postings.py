@@ -409,3 +409,33 @@ def test_a_paragraph_wrapped_by_its_author_is_still_one_sentence(lex: Lexicon) -
     )
     _, nice, _ = _split(lex, posting)
     assert nice == {"Kubernetes", "Terraform"}
+
+
+def test_a_marker_after_a_closed_list_covers_the_list(lex: Lexicon) -> None:
+    posting = (
+        "## Requirements\n- Ruby on Rails (mandatory).\n"
+        "- Knowledge of Vue.js, React, Solr, and advanced SQL (nice to have).\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert "Ruby on Rails" in required
+    assert {"Vue.js", "React", "Apache Solr"} <= nice
+
+
+def test_a_label_line_inside_nice_to_have_stays_nice(lex: Lexicon) -> None:
+    posting = (
+        "### Requirements:\nKnowledge in Git and Linux.\n\n"
+        "### Nice to have:\nExperience with cloud services: AWS, GCE, or Azure;\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert {"Git", "Linux"} <= required and {"AWS", "Azure"} <= nice
+
+
+def test_an_empty_requirements_heading_leaves_desired_skills_the_requirements(
+    lex: Lexicon,
+) -> None:
+    posting = (
+        "## Job requirements\n\n## Desired skills:\n\n*   Knowledge of Go.\n"
+        "*   Experience with Docker (nice to have).\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert ("Go" in required, "Docker" in nice) == (True, True)

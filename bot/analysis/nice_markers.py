@@ -79,9 +79,10 @@ def nice_spans(sentence: str) -> tuple[tuple[int, int], ...]:
             # "(Azure preferred)" covers Azure; "Kafka (nice to have)" covers what it follows.
             rest = sentence[inside[0] : start] + sentence[end : inside[1]]
             alone = not rest.strip(" ,.;:-")
-            spans.append(
-                (_item_start(sentence, clause_start, inside[0]), inside[1]) if alone else inside
-            )
+            item_start = _item_start(sentence, clause_start, inside[0])
+            if alone and _closes_a_list(sentence, clause_start, inside):
+                item_start = clause_start
+            spans.append((item_start, inside[1]) if alone else inside)
             continue
         clause_end = _clause_end(sentence, end)
         before = _FILLER.sub("", sentence[clause_start:start]).strip(_PUNCTUATION)
@@ -98,6 +99,17 @@ def nice_spans(sentence: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
+def _closes_a_list(sentence: str, clause_start: int, inside: tuple[int, int]) -> bool:
+    """Whether "(nice to have)" ends a whole list, as in "Vue.js, React, and SQL (a plus)".
+
+    After a list closed by "and" or "or", at the end of the sentence, the marker speaks of
+    the list; inside one ("Go, Kafka (a plus) and Redis") or after an open one ("Laravel,
+    Redis, Node.js (big plus)"), of its own item.
+    """
+    last = not sentence[inside[1] :].strip(" ).;:")
+    return last and bool(_CLOSING_CONJUNCTION.search(sentence, clause_start, inside[0]))
+
+
 def _parenthesis(sentence: str, at: int) -> tuple[int, int] | None:
     """The parentheses around ``at``, if the marker is inside a pair of them."""
     opened = sentence.rfind("(", 0, at)
@@ -108,6 +120,7 @@ def _parenthesis(sentence: str, at: int) -> tuple[int, int] | None:
 
 
 _PUNCTUATION = " ,.;:()*-–—•"
+_CLOSING_CONJUNCTION = re.compile(r",\s*(?:and|or)\s|\w\s(?:and|or)\s(?=[^,]*\($)")
 _LIST_SEPARATOR = re.compile(r",\s*|\s(?:and|or)\s")
 
 

@@ -161,7 +161,11 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
         _heading(b, blocks[n + 1] if n + 1 < len(blocks) else None, skills)
         for n, b in enumerate(blocks)
     ]
-    found = {h.strength for h in headings if h is not None}
+    # A heading with another right under it heads nothing of its own ("## Job requirements"
+    # over "## Desired skills:"): it does not make the other one a nice-to-have.
+    found = {
+        h.strength for n, h in enumerate(headings) if h is not None and not _empty(headings, n)
+    }
     # "Preferred qualifications" are nice beside a requirements list; a posting with none asks
     # for what it prefers ("Preferred skills and qualifications", then "We'd also appreciate").
     preferred = NICE if REQUIRED in found else REQUIRED
@@ -176,6 +180,10 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
         strength = current
         if heading is not None and heading.local:
             strength = _resolved(heading.strength, preferred)
+            if strength == REQUIRED and current == NICE:
+                # "Experience with cloud services: AWS, GCE" under "Nice to have": the label
+                # says what the item is about, not that it is required.
+                strength = NICE
         elif heading is not None:
             listed = False
             if heading.strength is not None:
@@ -188,6 +196,12 @@ def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
         if strength != _NONE and text:
             parts.extend(_parts(text, strength, firm))
     return (*_front_matter_parts(posting), *_stack_asked_for(parts))
+
+
+def _empty(headings: list[_Heading | None], at: int) -> bool:
+    """Whether the heading at ``at`` has another section's heading right under it."""
+    following = headings[at + 1] if at + 1 < len(headings) else None
+    return following is not None and not following.local
 
 
 def _stack_asked_for(parts: list[PostingPart]) -> list[PostingPart]:
