@@ -491,3 +491,9 @@ def test_contact_details_and_spoken_languages_are_not_skills(lex: Lexicon) -> No
 def test_a_name_with_a_word_about_it_is_the_name(lex: Lexicon) -> None:
     items = split_skill_items("MySQL administration, Strong sql skills", lex.skills)
     assert items == ["MySQL", "sql"]
+
+
+def test_products_named_after_their_family_in_parentheses(lex: Lexicon) -> None:
+    mentions = lex.skills.mentions("Experience in Spring (Core, Boot, Security)")
+    names = {m.skill.name for m in mentions}
+    assert {"Spring Boot", "Spring Security"} <= names

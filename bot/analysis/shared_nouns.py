@@ -1,4 +1,8 @@
-"""Names whose noun a list of modifiers shares: "unit and integration tests"."""
+"""Names that share a word with their neighbours: "unit and integration tests", "Spring (Boot)".
+
+A list of modifiers shares its noun; a family's name is shared by the products in parentheses
+after it.
+"""
 
 from __future__ import annotations
 
@@ -48,4 +52,32 @@ def shared_heads(
             skill = by_phrase.get(f"{phrases[word]} {phrases[head]}")
             if skill is not None:
                 out.append((skill, f"{tokens[word][0]} {tokens[head][0]}", word))
+    return out
+
+
+# "Spring (Core, Boot, MVC)": a family's name, then its products' second words in parentheses.
+_PRODUCTS = re.compile(r"\s*\(([^()]{1,120})\)")
+_PRODUCTS_MAX = 8
+
+
+def shared_families(
+    text: str,
+    tokens: list[tuple[str, int]],
+    phrases: list[str],
+    by_phrase: dict[str, Skill],
+) -> list[tuple[Skill, str, int]]:
+    """Products named by their second word after their family's: "Spring (Boot, Security)".
+
+    Each comes with its skill, the words as the lexicon joins them and the family's index.
+    """
+    out: list[tuple[Skill, str, int]] = []
+    for at, (word, start) in enumerate(tokens):
+        listed = _PRODUCTS.match(text, start + len(word))
+        if listed is None:
+            continue
+        for item in re.split(r",|/|\band\b|\bor\b", listed.group(1))[:_PRODUCTS_MAX]:
+            second = " ".join(item.split()).casefold()
+            skill = by_phrase.get(f"{phrases[at]} {second}") if second else None
+            if skill is not None:
+                out.append((skill, f"{word} {item.strip()}", at))
     return out
