@@ -366,6 +366,9 @@ class FaqMatcher:
         """
         best, score = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        focus = set(self._vocabulary.terms(asked.focus, correct=True))
+        if score < self.threshold and focus.isdisjoint(self._topical - self._neutral):
+            return None, None  # "Was I rude?" after a story: the story must score as a question
         readings = self._sentence_answers(asked)
         lead = next(readings, None)
         if lead is not None:

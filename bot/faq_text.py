@@ -87,7 +87,10 @@ _ANCHOR_PHRASES = re.compile(
 # bench/corpus/labels/README.md), however many words it shares with an entry.
 _OFF_RESUME = re.compile(
     r"\b(?:negotiat\w*|counter[- ]?offers?|job offers?|tell me about yourself|interview questions?|"
-    r"(?:in|during|at|for) (?:an?|the|my|your|this) (?:job |phone |technical )?interviews?)\b"
+    r"(?:in|during|at|for) (?:an?|the|my|your|this) (?:job |phone |technical )?interviews?"
+    r"|(?:technical|coding|phone|video|onsite|on-site|final|behaviou?ral) interviews?"
+    r"|interview (?:process|processes|rounds?|prep|preparation)|interviewees?"
+    r"|(?:career|job) fairs?|crack(?:ing)? (?:the |an |my |this |these )?(?:\w+ )?interviews?)\b"
 )
 
 _TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")

@@ -473,3 +473,26 @@ def test_a_long_post_without_resume_words_is_answered_when_its_question_clearly_
     )
     result = matcher.match(text)
     assert result.entry is not None and result.entry.id == "summary-writing"
+
+
+def test_a_story_whose_question_names_no_topic_needs_a_strong_match(matcher: FaqMatcher) -> None:
+    text = (
+        "I am a college student. I recently had an interview for a part-time "
+        "job at an amusement park and the interviewer came out in a bear costume. I answered "
+        "his questions but couldn't stop laughing. Was I being rude?"
+    )
+    assert matcher.match(text).entry is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "I have my technical interview round next week, how do I prepare in a week?",
+        "I want to attend the career fair this year, where do I start?",
+        "What does the interview process at big tech companies usually look like?",
+    ],
+)
+def test_interview_rounds_and_career_fairs_are_the_job_search(
+    matcher: FaqMatcher, question: str
+) -> None:
+    assert matcher.match(question).entry is None
