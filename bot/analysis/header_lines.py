@@ -42,7 +42,7 @@ _SUBJECT = re.compile(
     re.I,
 )
 _DUTY_WORDS = 4
-_DUTY_LOWER = 3
+_DUTY_LOWER = 2
 _SMALL = frozenset(
     "a an and as at by de der di du for in la le of on or the to van von with".split()
 )
@@ -65,14 +65,16 @@ _PROSE_WORDS = 3
 def duty(text: str) -> bool:
     """A line that tells what was done, not who or where ("Train coworkers in testing").
 
-    Header lines are names in capitals: a title, a company, a place. A line of three or more
-    lower-case words besides the small ones, naming no role and no date, is a duty.
+    Header lines are names in capitals: a title, a company, a place. A line with three words in
+    lower case besides the small ones, or two that are half its words, naming no role and no
+    date, is a duty ("Execute LaserJet software tests").
     """
     words = text.split()
     if len(words) < _DUTY_WORDS or YEAR.search(text) or _ROLE_WORD.search(text):
         return False
-    lower = [w for w in words[1:] if w[:1].islower() and w.casefold() not in _SMALL]
-    return len(lower) >= _DUTY_LOWER
+    rest = [w for w in words[1:] if w.casefold() not in _SMALL and any(c.isalpha() for c in w)]
+    lower = [w for w in rest if w[:1].islower()]
+    return len(lower) > _DUTY_LOWER or (len(lower) == _DUTY_LOWER and 2 * len(lower) >= len(rest))
 
 
 def tagline(text: str) -> bool:

@@ -393,6 +393,8 @@ def _second_heading(entry: Entry, block: Block) -> bool:
     opener = entry.opened_by
     if opener is None or entry.bullets or entry.described or entry.stack:
         return False
+    if entry.header[-1] != header_line(opener.text.strip()):
+        return False  # lines came under the heading: the next heading is the next job's
     return block.level == opener.level and _dated(entry) != bool(YEAR.search(block.text))
 
 
