@@ -230,3 +230,22 @@ for name in longcao-resume maccettura-resume nitrodist-resume bahaazidan-resume 
         brianmehrman-resume; do
     pandoc -f markdown -t docx -o "$out/$name.docx" "$out/$name.md"
 done
+# More of the batch added 2026-12-01T05:00 (see SOURCES.md): two LaTeX resumes as committed, in
+# resumes/src/<owner>/ (contacts replaced), with pdftotext of both, and Word files of four Markdown
+# pages of the batch. Trey Hunner's resume.cls as committed beside the source (pdflatex).
+mkdir -p "$tmp/vbalazs"
+cp -R "$out/src/vbalazs/." "$tmp/vbalazs/"
+(cd "$tmp/vbalazs" && pdflatex -interaction=nonstopmode cv-en.tex >/dev/null)
+cp "$tmp/vbalazs/cv-en.pdf" "$out/vbalazs-resume.pdf"
+# moderncv classic (burgundy) with a date macro that sets each month under its year; the \photo
+# line is commented out, the picture being a binary the store does not hold (pdflatex).
+mkdir -p "$tmp/agpopikov"
+cp -R "$out/src/agpopikov/." "$tmp/agpopikov/"
+(cd "$tmp/agpopikov" && pdflatex -interaction=nonstopmode cv-en.tex >/dev/null)
+cp "$tmp/agpopikov/cv-en.pdf" "$out/agpopikov-resume.pdf"
+for owner in vbalazs agpopikov; do
+    pdftotext -enc UTF-8 "$out/$owner-resume.pdf" "$out/$owner-resume-from-pdf.txt"
+done
+for name in danmanstx-resume abdheshkumar-resume brobertsaz-resume sosolidkk-resume; do
+    pandoc -f markdown -t docx -o "$out/$name.docx" "$out/$name.md"
+done
