@@ -90,7 +90,10 @@ _OFF_RESUME = re.compile(
     r"(?:in|during|at|for) (?:an?|the|my|your|this) (?:job |phone |technical )?interviews?"
     r"|(?:technical|coding|phone|video|onsite|on-site|final|behaviou?ral) interviews?"
     r"|interview (?:process|processes|rounds?|prep|preparation)|interviewees?"
-    r"|(?:career|job) fairs?|crack(?:ing)? (?:the |an |my |this |these )?(?:\w+ )?interviews?)\b"
+    r"|(?:career|job) fairs?|crack(?:ing)? (?:the |an |my |this |these )?(?:\w+ )?interviews?"
+    # The hiring side: recruiting developers is not writing one's resume.
+    r"|recruiting (?:software )?(?:developers|engineers|programmers)"
+    r"|as an? (?:technical )?recruiter)\b"
 )
 
 _TOKEN = re.compile(r"[a-z0-9+#]+(?:'[a-z]+)?")

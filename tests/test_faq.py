@@ -490,6 +490,7 @@ def test_a_story_whose_question_names_no_topic_needs_a_strong_match(matcher: Faq
         "I have my technical interview round next week, how do I prepare in a week?",
         "I want to attend the career fair this year, where do I start?",
         "What does the interview process at big tech companies usually look like?",
+        "In your experience, what matters most when recruiting software developers?",
     ],
 )
 def test_interview_rounds_and_career_fairs_are_the_job_search(
