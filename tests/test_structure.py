@@ -786,3 +786,30 @@ def test_an_html_heading_in_markdown_opens_its_section() -> None:
     parsed = parse_resume(text)
     assert [len(r.bullets) for r in parsed.roles] == [1]
     assert "MySQL administration" in parsed.sections["skills"]
+
+
+def test_jobs_from_the_top_of_a_page_with_no_experience_heading() -> None:
+    text = (
+        "## .Net Core Fullstack Developer\n### Coolblue BV Netherlands 2018-2019\n\n"
+        "**Ecommerce Webshop**\n- .NET Core\n- Angular\n\n"
+        "## Business Analyst\n### Cognizant BV Netherlands 2017-2018\n\n- PHP\n"
+    )
+    roles = parse_resume(text).roles
+    assert [(r.header.split(" · ")[0], len(r.bullets)) for r in roles] == [
+        (".Net Core Fullstack Developer", 2),
+        ("Business Analyst", 1),
+    ]
+
+
+def test_jobs_nested_inside_a_list_item_keep_their_company_line() -> None:
+    text = (
+        "## Experience\n\n#### **Software Developer**\n[Codeminer42](https://x.example), "
+        "Remote - (07/2020 - 06/2022)\n\n- A software boutique in Brazil.\n\n"
+        "  #### **Contract Developer (Ruby)**\n  [StackSocial](https://y.example), Remote — "
+        "(08/2021 - 06/2022)\n\n  - Coded features and fixed bugs.\n"
+    )
+    roles = parse_resume(text).roles
+    assert [r.header for r in roles] == [
+        "Software Developer · Codeminer42, Remote - (07/2020 - 06/2022)",
+        "Contract Developer (Ruby) · StackSocial, Remote — (08/2021 - 06/2022)",
+    ]

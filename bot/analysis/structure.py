@@ -82,6 +82,7 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     # The experience section to go back to after a skills heading inside it.
     outer: tuple[str, int] | None = None
     blocks = list(unglue(blocks))
+    loose: list[Block] = []  # what comes before the first section's heading
     # Marked-up headings (Markdown's #, Word's styles), not lines in capitals guessed to be.
     # Only when one of them names a section: a stray "### …" left in text out of Word is none.
     headed = any(b.kind == "heading" and b.level > 0 and section_of(b) for b in blocks)
@@ -111,6 +112,7 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             found.sections.setdefault(section, [])
             continue
         if current is None:
+            loose.append(block)
             if block.kind in {"heading", "text", "row"}:
                 found.headline.append(block.text)
             continue
@@ -133,6 +135,10 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     _second_experience(found.sections)
     _orphaned_jobs(found.sections)
     found.roles = entries(found.sections.get("experience", []))
+    if "experience" not in found.sections:
+        # No heading names the jobs ("## .Net Core Developer" over "### Coolblue 2018-2019"
+        # and a list, from the top of the page): dated entries with bullets are the jobs.
+        found.roles = [e for e in entries(loose) if e.bullets and _dated(e)]
     found.projects = entries(found.sections.get("projects", []))
     return found
 

@@ -87,6 +87,7 @@ def markdown_blocks(text: str) -> list[Block]:
     heading = cell = False
     level = in_item = 0
     row: list[str] = []
+    opened: list[bool] = []  # for each list item we are in: whether its first paragraph is due
     source = _shortcodes(_FRONT_MATTER.sub("", text, count=1))
     for token in _PARSER.parse(_underlined_headings(source)):
         kind = token.type
@@ -100,8 +101,10 @@ def markdown_blocks(text: str) -> list[Block]:
             heading = False
         elif kind == "list_item_open":
             in_item += 1
+            opened.append(True)
         elif kind == "list_item_close":
             in_item -= 1
+            opened.pop()
         elif kind == "tr_open":
             row = []
         elif kind == "tr_close":
@@ -109,7 +112,12 @@ def markdown_blocks(text: str) -> list[Block]:
         elif kind == "inline" and cell:
             row.append(_inline(token))
         elif kind == "inline":
-            default: Kind = "heading" if heading else "item" if in_item else "text"
+            # An item's first paragraph is the item; what else it holds (a heading, a
+            # paragraph under it) is text, as the page shows it.
+            first = bool(opened) and opened[-1]
+            default: Kind = "heading" if heading else "item" if first else "text"
+            if opened:
+                opened[-1] = False
             blocks.extend(split_lines(_inline(token), default, level if heading else 0))
         elif kind == "html_block":
             blocks.extend(split_lines(html_text(token.content), "text"))
