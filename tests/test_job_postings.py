@@ -439,3 +439,25 @@ def test_an_empty_requirements_heading_leaves_desired_skills_the_requirements(
     )
     required, nice, _ = _split(lex, posting)
     assert ("Go" in required, "Docker" in nice) == (True, True)
+
+
+def test_portuguese_headings_and_items_typed_without_a_space(lex: Lexicon) -> None:
+    posting = (
+        "## Requisitos\n\n- NodeJS, Typescript;\n- MongoDB;\n\n**Diferenciais:**\n"
+        "-Experience with Pipelines CI/CD;\n-Familiar with the AWS ecosystem;\n\n"
+        "## Benefícios\n\n- Docker swag\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert {"Node.js", "TypeScript", "MongoDB"} <= required
+    assert {"CI/CD", "AWS"} <= nice and "Docker" not in required | nice
+
+
+def test_a_posting_told_in_its_front_matter_keys(lex: Lexicon) -> None:
+    posting = (
+        "---\ntitle: Software Engineer (Rust)\noffers:\n  - Docker stickers\ndesiredSkills:\n"
+        "  - Experience with Linux and Kubernetes\nrequiredSkills:\n"
+        "  - Designing REST or gRPC APIs\n  - Nice to have - Experience with Jackson\n---\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert {"Rust", "gRPC"} <= required
+    assert {"Linux", "Kubernetes", "Jackson"} <= nice and "Docker" not in required | nice

@@ -23,6 +23,7 @@ is an item.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,6 +49,9 @@ _NONE_HEADING = re.compile(
     r"|(?:recruitment|interview|hiring|selection) process|^location|working (?:hours|conditions)"
     r"|employment (?:type|details)|job details|life at|rewards|we provide|^contact|disclaimer"
     r"|privacy|meet the team|next steps|\beeo\b"
+    # Portuguese and Spanish postings: benefits, what we offer, hiring terms, how to apply.
+    r"|beneficios|oferecemos|ofrecemos|contratacao|como se candidatar|como aplicar|^local$"
+    r"|sobre (?:nos|a empresa|la empresa)|^empresa$|^labels$|tempo medio"
 )
 _NICE_HEADING = re.compile(
     r"nice[- ]?(?:to[- ]?)?haves?|bonus|\bpluses\b|\bplus\b"
@@ -60,6 +64,7 @@ _NICE_HEADING = re.compile(
     r"|additional (?:skills|qualifications|experience)|(?:might|may|could) also"
     r"|good[- ]to[- ]haves|(?:great|nice) if|also (?:great|nice)|cherry on (?:the )?top"
     r"|sets? you apart|differentiators?|wow us|\bextras\b|wish ?list|points for"
+    r"|diferenciais|diferencial|desejave(?:l|is)|deseables?|valorizado"
 )
 _PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
 _STACK_HEADING = re.compile(
@@ -78,6 +83,7 @@ _REQUIRED_HEADING = re.compile(
     r"|you(?:'re| are) a (?:great |good )?(?:fit|match)|competenc|expect|like to see"
     r"|you to bring|to succeed|success|candidate|prerequisites|mandatory|what it takes"
     r"|(?:be )?a (?:great |good |strong )?(?:fit|match)"
+    r"|requisitos|requerimientos|exigencias|obrigatorios?"
 )
 # A sentence about the team's own stack, outside a requirements list: it only mentions.
 _STACK_SENTENCE = re.compile(
@@ -116,7 +122,9 @@ class PostingPart:
 
 def heading_strength(text: str) -> int | None:
     """What a heading says its section asks for; None for a heading that says nothing."""
-    words = _CLEAN_HEADING.sub(" ", text.casefold().replace("’", "'")).strip()
+    folded = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    words = _CLEAN_HEADING.sub(" ", "".join(c for c in folded if not unicodedata.combining(c)))
+    words = words.strip()
     if not words:
         return None
     if _NONE_HEADING.search(words):
@@ -132,7 +140,8 @@ def heading_strength(text: str) -> int | None:
     return None
 
 
-_BULLET_TEXT = re.compile(r"^(?:\\?-|[•●▪·–])\s")
+# "- Docker" written as a paragraph, or "-GitHub;" with no space after its mark.
+_BULLET_TEXT = re.compile(r"^(?:\\?-|[•●▪·–])(?:\s|(?=[A-Z]))")
 _LABEL_LINE = re.compile(r"^([^:]{1,60}):\s+(\S.*)$")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+")
 # A heading written as a paragraph: a short line ("Requirements", "Bonus points if you have…").
@@ -156,7 +165,8 @@ class _Heading:
 @lru_cache(maxsize=256)
 def posting_parts(posting: str, skills: SkillIndex) -> tuple[PostingPart, ...]:
     """The posting's headings, paragraphs and items, each with how firmly it asks."""
-    blocks = read_blocks(posting)
+    # The front matter is read apart (``_front_matter_parts``), by its keys.
+    blocks = read_blocks(_FRONT_MATTER.sub("", posting, count=1))
     headings = [
         _heading(b, blocks[n + 1] if n + 1 < len(blocks) else None, skills)
         for n, b in enumerate(blocks)
@@ -239,20 +249,46 @@ def _resolved(strength: int | None, preferred: int) -> int:
 
 
 _FRONT_MATTER = re.compile(r"\A\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
-_FRONT_MATTER_LINE = re.compile(r"^\s*(?:-\s+|[\w -]{1,30}:\s*)?(.*)$")
+_FRONT_MATTER_KEY = re.compile(r"^([A-Za-z][\w -]{0,30}):\s*(.*)$")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|_")
 
 
 def _front_matter_parts(posting: str) -> list[PostingPart]:
     """The values of a page's front matter: its title, description, technology tags.
 
-    They are what the page shows as the job's own words, read as the introduction is.
+    They are what the page shows as the job's own words, read as the introduction is; a key
+    that names a part ("requiredSkills", "desiredSkills", "offerings") says how firmly its
+    values ask, as a heading would.
     """
     found = _FRONT_MATTER.match(posting)
     if found is None:
         return []
-    values = (_FRONT_MATTER_LINE.match(line) for line in found.group(1).split("\n"))
-    texts = [v.group(1).strip(" \"'") for v in values if v is not None]
-    return [PostingPart(text, WEAK) for text in texts if text and not text.startswith("/")]
+    parts: list[PostingPart] = []
+    strength = WEAK
+    for line in found.group(1).split("\n"):
+        nested = line[:1].isspace() or line.startswith("-")
+        keyed = None if nested else _FRONT_MATTER_KEY.match(line)
+        if keyed is not None:
+            strength = _front_matter_strength(keyed.group(1))
+            value = keyed.group(2)
+        else:
+            value = line.strip().removeprefix("- ")
+        value = value.strip(" \"'")
+        if value and not value.startswith("/") and strength != _NONE:
+            parts.extend(_parts(value, strength, firm=False))
+    return parts
+
+
+def _front_matter_strength(key: str) -> int:
+    """How firmly a front matter key's values ask, as a heading of those words would.
+
+    "desiredSkills" beside "requiredSkills" is nice to have; "offerings" asks for nothing;
+    "title" or "summary" read as the introduction.
+    """
+    strength = heading_strength(_CAMEL.sub(" ", key))
+    if strength == _PREFERRED:
+        return NICE
+    return WEAK if strength is None else strength
 
 
 def _heading(block: Block, following: Block | None, skills: SkillIndex) -> _Heading | None:
