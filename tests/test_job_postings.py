@@ -461,3 +461,13 @@ def test_a_posting_told_in_its_front_matter_keys(lex: Lexicon) -> None:
     required, nice, _ = _split(lex, posting)
     assert {"Rust", "gRPC"} <= required
     assert {"Linux", "Kubernetes", "Jackson"} <= nice and "Docker" not in required | nice
+
+
+def test_full_stack_is_no_stack_section_and_tight_headings_are_headings(lex: Lexicon) -> None:
+    posting = (
+        "##Job Description\nWe build web apps.\n\n## Requirements:\n"
+        "+\tAdvanced full-stack experience with: Ruby/Ruby on Rails, Python/Django\n\n"
+        "####Highly desirable:\n* Git\n"
+    )
+    required, nice, _ = _split(lex, posting)
+    assert {"Ruby", "Ruby on Rails", "Python", "Django"} <= required and nice == {"Git"}

@@ -68,7 +68,9 @@ _NICE_HEADING = re.compile(
 )
 _PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
 _STACK_HEADING = re.compile(
-    r"\bstack\b|technolog(?:y|ies) (?:summary|we use|used|overview|landscape)|tools we use"
+    # "Our stack", not "full-stack experience with: …"
+    r"(?<!full-)(?<!full )\bstack\b"
+    r"|technolog(?:y|ies) (?:summary|we use|used|overview|landscape)|tools we use"
     r"|our (?:tools|tooling|technologies)|what we use|built with|tech we use"
 )
 _REQUIRED_HEADING = re.compile(

@@ -35,6 +35,8 @@ _WRAPPED_LINE = 60
 # Editors wrap at 72 to 120 columns; a longer line was typed as one.
 _WIDEST_WRAP = 140
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "##Job Description": a heading typed without its space (one "#" is more often a hashtag).
+_TIGHT_HEADING = re.compile(r"^(#{2,6})(?=[A-Za-z])", re.M)
 _SHORTCODE_TITLE = re.compile(
     r'^[ \t]*\{\{[<%][ \t]*[\w-]+[ \t]+"([^"\n]+)"[ \t]*[>%]\}\}[ \t]*$', re.M
 )
@@ -88,7 +90,7 @@ def markdown_blocks(text: str) -> list[Block]:
     level = in_item = 0
     row: list[str] = []
     opened: list[bool] = []  # for each list item we are in: whether its first paragraph is due
-    source = _shortcodes(_FRONT_MATTER.sub("", text, count=1))
+    source = _TIGHT_HEADING.sub(r"\1 ", _shortcodes(_FRONT_MATTER.sub("", text, count=1)))
     for token in _PARSER.parse(_underlined_headings(source)):
         kind = token.type
         if kind in {"th_open", "td_open"}:
