@@ -6,6 +6,8 @@ import io
 
 import docx
 import pytest
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from bench.export_samples import junior_sample, senior_sample
 from bot.analysis import parse_resume
@@ -812,4 +814,24 @@ def test_jobs_nested_inside_a_list_item_keep_their_company_line() -> None:
     assert [r.header for r in roles] == [
         "Software Developer · Codeminer42, Remote - (07/2020 - 06/2022)",
         "Contract Developer (Ruby) · StackSocial, Remote — (08/2021 - 06/2022)",
+    ]
+
+
+def test_a_word_heading_numbered_as_a_list_item_is_still_a_heading() -> None:
+    document = docx.Document()
+    document.add_heading("Experience", level=1)
+    heading = document.add_heading("Contract Developer (Ruby)", level=4)
+    numbering = OxmlElement("w:numPr")
+    for tag in ("w:ilvl", "w:numId"):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), "0" if tag == "w:ilvl" else "1")
+        numbering.append(child)
+    heading._p.get_or_add_pPr().append(numbering)
+    document.add_paragraph("StackSocial, Remote (08/2021 - 06/2022)")
+    document.add_paragraph("Coded features and fixed bugs.", style="List Bullet")
+    data = io.BytesIO()
+    document.save(data)
+    roles = parse_resume(read_resume_file("cv.docx", data.getvalue())).roles
+    assert [r.header for r in roles] == [
+        "Contract Developer (Ruby) · StackSocial, Remote (08/2021 - 06/2022)"
     ]

@@ -152,8 +152,8 @@ def _docx_blocks(document: object) -> list[Block]:
             level = int(style.rsplit(" ", 1)[-1]) if style[-1:].isdigit() else 1
             level = level if kind == "heading" else 0
             numbered = block._p.pPr is not None and block._p.pPr.numPr is not None
-            if "List" in style or numbered:
-                kind = "item"
+            if ("List" in style or numbered) and kind != "heading":
+                kind = "item"  # a heading style wins over a list's numbering: a job's title
             blocks.extend(_paragraph_blocks(kind, block.text, level))
         elif isinstance(block, Table):
             for row in block.rows:
