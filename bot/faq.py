@@ -106,7 +106,11 @@ class _Profile:
     # For each term, the phrasings that use it (by index) with its weight there.
     by_term: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
 
+    # Every word that can score for it: its topic words and its answer's.
+    known: frozenset[str] = frozenset()
+
     def __post_init__(self) -> None:
+        self.known = frozenset(self.strong) | self.answer
         for at, (weights, _) in enumerate(self.phrases):
             for term, weight in weights.items():
                 self.by_term.setdefault(term, []).append((at, weight))
@@ -123,6 +127,11 @@ class _Profile:
 def _nearest(asked_text: str, profile: _Profile) -> float:
     """How closely the entry's nearest phrasing reads like the question, 0 to 1."""
     return max(fuzz.ratio(asked_text, text) for text in profile.texts) / 100
+
+
+def _may_score(profile: _Profile, content: dict[str, float], everyday: bool) -> bool:
+    """Whether a profile can score at all: one sharing no word with the question cannot."""
+    return (everyday or not profile.everyday) and not profile.known.isdisjoint(content)
 
 
 def _focus_leads(asked: Asked, ranked: list[tuple[FaqEntry, float]], floor: float) -> bool:
@@ -281,7 +290,7 @@ class FaqMatcher:
         if sum(w for t, w in content.items() if not t.isdigit()) < MIN_CONTENT_WEIGHT:
             return [0.0] * len(self._profiles)
         return [
-            self._score(content, p, long) if everyday or not p.everyday else 0.0
+            self._score(content, p, long) if _may_score(p, content, everyday) else 0.0
             for p in self._profiles
         ]
 
