@@ -81,3 +81,15 @@ def shared_families(
             if skill is not None:
                 out.append((skill, f"{word} {item.strip()}", at))
     return out
+
+
+def shared_names(
+    text: str,
+    tokens: list[tuple[str, int]],
+    phrases: list[str],
+    by_phrase: dict[str, Skill],
+    heads: frozenset[str],
+) -> list[tuple[Skill, str, int]]:
+    """Both kinds of shared names: a noun shared by modifiers, a family shared by products."""
+    found = shared_heads(text, tokens, phrases, by_phrase, heads)
+    return found + shared_families(text, tokens, phrases, by_phrase)

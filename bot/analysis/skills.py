@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.analysis.english import is_everyday_word
-from bot.analysis.shared_nouns import shared_families, shared_heads
+from bot.analysis.shared_nouns import shared_names
 from bot.analysis.skill_items import split_skill_items as split_skill_items
 from bot.analysis.tech_context import (
     at_sentence_start,
@@ -103,18 +103,6 @@ def _closest_by_edits(key: str, choices: list[str], max_edits: int) -> str | Non
 
 _JOINED = re.compile(r"[A-Za-z]\+[A-Za-z]")
 _JOINER = re.compile(r"/|(?<=[A-Za-z])\+(?=[A-Za-z])")
-
-
-def _shared(
-    text: str,
-    tokens: list[tuple[str, int]],
-    phrases: list[str],
-    by_phrase: dict[str, Skill],
-    heads: frozenset[str],
-) -> list[tuple[Skill, str, int]]:
-    """Names that share a word with their neighbours ("unit and integration tests")."""
-    shared = shared_heads(text, tokens, phrases, by_phrase, heads)
-    return shared + shared_families(text, tokens, phrases, by_phrase)
 
 
 class SkillIndex:
@@ -264,7 +252,7 @@ class SkillIndex:
                 named = [(Mention(listed, word, start), i, i)]
             found.extend(named)
             i += 1
-        for skill, written, at in _shared(text, tokens, phrases, self._by_phrase, self._heads):
+        for skill, written, at in shared_names(text, tokens, phrases, self._by_phrase, self._heads):
             if self._accept(written, skill) is not None:
                 found.append((Mention(skill, written, tokens[at][1]), at, at))
         doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}
