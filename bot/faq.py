@@ -375,8 +375,7 @@ class FaqMatcher:
         """
         best, score = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        focus = set(self._vocabulary.terms(asked.focus, correct=True))
-        if score < self.threshold and focus.isdisjoint(self._topical - self._neutral):
+        if score < self.threshold and not self._names_topic(asked.focus, self._topical):
             return None, None  # "Was I rude?" after a story: the story must score as a question
         readings = self._sentence_answers(asked)
         lead = next(readings, None)
@@ -406,9 +405,10 @@ class FaqMatcher:
         own = {t for t, b in profile.strong.items() if b >= KEYWORD_BOOST} - self._neutral
         return not own.isdisjoint(self._vocabulary.terms(asked.focus, correct=True))
 
-    def _names_topic(self, text: str) -> bool:
-        """Whether the text uses a topic word of an entry ("gap", "visa"), not just "recruiter"."""
-        return not (self._keywords - self._neutral).isdisjoint(self._vocabulary.terms(text))
+    def _names_topic(self, text: str, words: frozenset[str] | None = None) -> bool:
+        """Whether the text uses an entry's keyword ("gap", "visa"), or one of ``words``."""
+        known = (self._keywords if words is None else words) - self._neutral
+        return not known.isdisjoint(self._vocabulary.terms(text, correct=words is not None))
 
     def rank(self, question: str) -> list[tuple[FaqEntry, float]]:
         """Every entry with its score for this question, best first."""
