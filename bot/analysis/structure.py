@@ -209,6 +209,9 @@ def _orphaned_jobs(sections: dict[str, list[Block]]) -> None:
             return
 
 
+_SKILL_LABEL_WORDS = 2
+
+
 def _leaves(current: str, opened_at: int, block: Block) -> bool:
     """Whether a heading that names no section ends the current one (and starts "other").
 
@@ -220,6 +223,8 @@ def _leaves(current: str, opened_at: int, block: Block) -> bool:
         return True
     if current in _ENTRY_SECTIONS:
         return _sub_section(block)
+    if current == "skills" and not block.level and len(block.text.split()) <= _SKILL_LABEL_WORDS:
+        return False  # "CI/CD" in capitals among the skills' labels: one more kind of tool
     return not (opened_at and block.level > opened_at)
 
 

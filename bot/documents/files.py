@@ -17,6 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from bot.documents.blocks import Block
+from bot.documents.pages import running_lines_dropped
 
 log = logging.getLogger(__name__)
 # pypdf warns about every oddity of a broken file on its own logger; the person gets one
@@ -89,7 +90,7 @@ def pdf_text(data: bytes) -> str:
         if reader.is_encrypted and not reader.decrypt(""):
             raise Unreadable(PDF_LOCKED)
         pages = reader.pages[:MAX_PDF_PAGES]
-        text = "\n".join(page.extract_text() or "" for page in pages)
+        text = "\n".join(running_lines_dropped([page.extract_text() or "" for page in pages]))
     except Unreadable:
         raise
     except Exception as exc:  # any malformed upload, whatever the parser raises
