@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from bot.analysis.phrased import PhrasedSkills
 from bot.analysis.relations import Relations
 from bot.analysis.skills import SkillIndex
 from bot.knowledge import RoleKnowledge
@@ -83,6 +84,7 @@ class Lexicon:
     relations: Relations
     role_words: tuple[str, ...] = ()
     verbs_by_group: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    phrased: PhrasedSkills = field(default_factory=lambda: PhrasedSkills(()))
 
     @classmethod
     def from_role(cls, role: RoleKnowledge) -> Lexicon:
@@ -112,6 +114,7 @@ class Lexicon:
             relations=Relations(role.skills),
             role_words=longest_first(lang.role_words),
             verbs_by_group={g: tuple(v) for g, v in lang.strong_verbs.items()},
+            phrased=PhrasedSkills(role.skills),
         )
 
     def verb_of(self, word: str) -> str | None:

@@ -16,7 +16,7 @@ from typing import Any
 from bot.analysis.advice import Advice
 from bot.analysis.lexicon import Lexicon
 from bot.analysis.posting_sections import MENTIONED, REQUIRED, WEAK, posting_parts
-from bot.analysis.skills import TECH_CATEGORIES
+from bot.analysis.skills import TECH_CATEGORIES, Mention
 from bot.analysis.text import clean
 from bot.knowledge import Skill
 
@@ -108,28 +108,42 @@ def _mentioned(posting: str, lex: Lexicon) -> list[JobKeyword]:
     over a nice-to-have over the introduction over the team's stack.
     """
     ats = frozenset(name for group in lex.role.keywords.values() for name in group)
-    found: dict[str, tuple[Skill, str, int]] = {}
+    found: dict[str, tuple[Skill, str, int, bool]] = {}
     for part in posting_parts(posting, lex.skills):
-        for mention in lex.skills.mentions(part.text):
+        named = [(m, False) for m in lex.skills.mentions(part.text)]
+        # Asked for as work ("Optimize the code for performance"): the duty's words are quoted.
+        # Work on a named technology ("Build REST APIs") asks for that technology.
+        told = [
+            (m, True)
+            for m in lex.phrased.mentions(part.text)
+            if not any(_ends_inside(m, n) for n, _ in named)
+        ]
+        for mention, phrased in (*named, *told):
             skill = mention.skill
             if skill.category not in TECH_CATEGORIES and skill.name not in ats:
                 continue
             strength = part.strength_at(mention.start)
             previous = found.get(skill.name)
             if previous is None:
-                found[skill.name] = (skill, mention.text, strength)
+                found[skill.name] = (skill, mention.text, strength, phrased)
             elif strength > previous[2]:
-                found[skill.name] = (skill, previous[1], strength)
+                found[skill.name] = (skill, previous[1], strength, previous[3])
     return [
         JobKeyword(
             skill.name,
             term,
             required=strength in (REQUIRED, WEAK),
-            kind=_kind(skill),
+            kind="duty" if phrased else _kind(skill),
             mentioned=strength == MENTIONED,
         )
-        for skill, term, strength in found.values()
+        for skill, term, strength, phrased in found.values()
     ]
+
+
+def _ends_inside(phrase: Mention, name: Mention) -> bool:
+    """Whether a phrase's last word is part of a technology's name."""
+    end = phrase.start + len(phrase.text)
+    return name.start < end <= name.start + len(name.text)
 
 
 def job_keywords(posting: str, lex: Lexicon) -> list[JobKeyword]:
@@ -201,10 +215,11 @@ def _score(keywords: list[JobKeyword], matched: set[str]) -> int:
 def match_resume(resume: str, posting: str, lex: Lexicon) -> MatchReport:
     """Score how well a resume covers a posting; advice names missing terms as the posting does."""
     keywords = job_keywords(posting, lex)
-    mentions = lex.skills.mentions(clean(resume))
-    written = {m.skill.name: m.text for m in mentions}
-    # What the resume shows, relations followed: ECS shows AWS, Jenkins shows CI/CD.
-    have = lex.relations.closure(written)
+    text = clean(resume)
+    written = {m.skill.name: m.text for m in lex.skills.mentions(text)}
+    # "Optimized API latency by 40%" shows performance tuning without naming it.
+    shown = {m.skill.name: m.text for m in lex.phrased.mentions(text)}
+    have = lex.relations.closure({**shown, **written})
     matched = [k for k in keywords if k.name in have or any(m in have for m in k.members)]
     missing = [k for k in keywords if k not in matched]
     advice = _missing_advice(missing)
@@ -281,7 +296,7 @@ def _wording_advice(matched: list[JobKeyword], written: dict[str, str]) -> list[
     advice: list[Advice] = []
     for keyword in matched:
         yours = written.get(keyword.name)
-        if yours is None or keyword.members:
+        if yours is None or keyword.members or keyword.kind == "duty":
             continue
         # "CI/CD" against "CI/CD pipelines" is one word; "postgres" against "PostgreSQL" is not.
         if yours.casefold() not in keyword.term.casefold() and (

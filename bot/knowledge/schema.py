@@ -217,8 +217,11 @@ class Skill(_Strict):
     # Work a person does rather than a skill they list (code review, on-call): it belongs in a
     # bullet, not in the skills line.
     duty: bool = False
+    # How a posting asks for it as work, words a few apart ("optimi* … performance"): see
+    # ``bot.analysis.phrased``.
+    phrased: list[str] = Field(default_factory=list)
 
-    _items_non_empty = field_validator("aliases", "implies", "words")(_non_empty)
+    _items_non_empty = field_validator("aliases", "implies", "words", "phrased")(_non_empty)
 
 
 class SkillsFile(_Strict):
