@@ -3,8 +3,9 @@
 # Tools (Debian 12 packages): texlive-latex-base/-recommended/-extra (pdflatex), texlive-xetex and
 # texlive-fonts-extra (xelatex, fontawesome5), texlive-bibtex-extra (biblatex), texlive-humanities
 # (verse), texlive-lang-european (Dutch babel), texlive-lang-polish (polski), texlive-lang-portuguese
-# (Brazilian babel), fonts-texgyre, fonts-open-sans, fonts-inconsolata, lmodern, poppler-utils
-# (pdftotext), pandoc. Run from anywhere: sh bench/corpus/build.sh
+# (Brazilian babel), texlive-lang-french (French babel), fonts-texgyre, fonts-open-sans,
+# fonts-inconsolata, lmodern, poppler-utils (pdftotext), pandoc, libreoffice-writer-nogui (PDFs of
+# Word files). Run from anywhere: sh bench/corpus/build.sh
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/resumes"
@@ -248,4 +249,55 @@ for owner in vbalazs agpopikov; do
 done
 for name in danmanstx-resume abdheshkumar-resume brobertsaz-resume sosolidkk-resume; do
     pandoc -f markdown -t docx -o "$out/$name.docx" "$out/$name.md"
+done
+# The batch added 2026-12-01T09:00 (B) (see SOURCES.md): LaTeX resumes as committed, in
+# resumes/src/<owner>/ (contacts replaced), pdftotext of four of them, Word files of Markdown and
+# reStructuredText resumes already in the corpus, and two PDFs LibreOffice makes of Word files.
+# Jake's template (two authors' copies), pdflatex.
+for spec in xk0ch:resume_en asteinheiser:resume; do
+    owner=${spec%%:*}
+    name=${spec#*:}
+    mkdir -p "$tmp/$owner"
+    cp -R "$out/src/$owner/." "$tmp/$owner/"
+    (cd "$tmp/$owner" && pdflatex -interaction=nonstopmode "$name.tex" >/dev/null)
+    cp "$tmp/$owner/$name.pdf" "$out/$owner-resume.pdf"
+done
+# moderncv classic with the pre-2.0 \moderncvtheme, \firstname and \familyname, which TeX Live
+# 2022's moderncv still accepts (pdflatex).
+mkdir -p "$tmp/jmcomets"
+cp -R "$out/src/jmcomets/." "$tmp/jmcomets/"
+(cd "$tmp/jmcomets" && pdflatex -interaction=nonstopmode cv-en.tex >/dev/null)
+cp "$tmp/jmcomets/cv-en.pdf" "$out/jmcomets-resume.pdf"
+# moderncv classic with Lato and French babel (texlive-lang-french). The source colours the first
+# name \color{darkgrey}, which TeX Live 2022's moderncv no longer defines: pdflatex reports it and
+# goes on, setting the name in black.
+mkdir -p "$tmp/thbt"
+cp -R "$out/src/thbt/." "$tmp/thbt/"
+(cd "$tmp/thbt" && { pdflatex -interaction=nonstopmode resume_en.tex >/dev/null || test -f resume_en.pdf; })
+cp "$tmp/thbt/resume_en.pdf" "$out/thbt-resume.pdf"
+# The europecv class (texlive-latex-extra). The source places the author's photo.jpg, a binary the
+# store does not hold, at the top right and then moves up 7.6cm over it: the build's copy puts an
+# empty box of the photo's height there instead, so the page keeps its layout without a picture.
+mkdir -p "$tmp/tkrizek"
+cp -R "$out/src/tkrizek/." "$tmp/tkrizek/"
+sed -i 's|\\includegraphics\[height=7cm\]{photo.jpg}|\\rule{0pt}{7cm}|' "$tmp/tkrizek/resume_en.tex"
+(cd "$tmp/tkrizek" && pdflatex -interaction=nonstopmode resume_en.tex >/dev/null)
+cp "$tmp/tkrizek/resume_en.pdf" "$out/tkrizek-resume.pdf"
+for owner in xk0ch tkrizek jmcomets thbt; do
+    pdftotext -enc UTF-8 "$out/$owner-resume.pdf" "$out/$owner-resume-from-pdf.txt"
+done
+# Word files of Markdown pages (read as GitHub reads them, front matter as metadata) and
+# reStructuredText resumes of earlier batches that had none.
+for name in linux-root-resume quantonganh-resume cassiomolin-cv jaitl-cv; do
+    pandoc -f gfm+yaml_metadata_block -t docx -o "$out/$name.docx" "$out/$name.md"
+done
+for name in nmacinnis-resume mixman-cv 1oglop1-cv; do
+    pandoc -f rst -t docx -o "$out/$name.docx" "$out/$name.rst"
+done
+# PDFs LibreOffice Writer makes of two of those Word files (Debian's libreoffice-writer-nogui,
+# run headless with a throwaway profile).
+for name in linux-root-resume mixman-cv; do
+    libreoffice -env:UserInstallation="file://$tmp/lo-profile" --headless --convert-to pdf \
+        --outdir "$tmp/lo" "$out/$name.docx" >/dev/null 2>&1
+    cp "$tmp/lo/$name.pdf" "$out/$name.pdf"
 done
