@@ -224,8 +224,10 @@ def section_of(block: Block, headed: bool = False) -> str | None:
         # "Professional Experience" by its last word; "Technologies I've used:" by its first.
         words = name.split()
         section = _HEAD_WORDS.get(words[-1]) or _HEAD_WORDS.get(words[0])
-        # "Related Skills and Activities", "Languages, Technologies, and Techniques".
-        section = section or ("skills" if _names_skills(words) else None)
+        # "Related Skills and Activities", "Languages, Technologies, and Techniques", "Backend
+        # Frameworks".
+        tools = _names_skills(words) or words[-1] in _TOOL_KINDS
+        section = section or ("skills" if tools else None)
         if section is not None and not YEAR.search(block.text):
             return section
     else:

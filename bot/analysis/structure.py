@@ -119,7 +119,11 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         # "## Experience" then "## Senior Engineer": a job's heading typed one level too high,
         # not a part of its own, when the jobs have nothing yet.
         first_job = current in _ENTRY_SECTIONS and not found.sections[current]
-        if block.kind == "heading" and not first_job and _leaves(current, opened_at, block):
+        if (
+            block.kind == "heading"
+            and not first_job
+            and _leaves(current, opened_at, block, outer is not None)
+        ):
             # A heading as high as the inner skills heading is the next job's, not a new part.
             back = outer is not None and block.level > outer[1]
             current, opened_at = outer if outer is not None and back else ("other", opened_at)
@@ -210,21 +214,30 @@ def _orphaned_jobs(sections: dict[str, list[Block]]) -> None:
 
 
 _SKILL_LABEL_WORDS = 2
+# A heading this deep or deeper labels a part of a section; it rarely opens one.
+_LABEL_LEVEL = 3
+_DEEP_LABEL_WORDS = 4
 
 
-def _leaves(current: str, opened_at: int, block: Block) -> bool:
+def _leaves(current: str, opened_at: int, block: Block, in_jobs: bool = False) -> bool:
     """Whether a heading that names no section ends the current one (and starts "other").
 
     A heading as high as the section's own ends it; a deeper one is part of it ("### DevOps
     Tools" under "## Skills", "### Acme" under "## Experience"), except an undated heading
-    inside experience that names a part of the resume ("### Experience overall").
+    inside experience that names a part of the resume ("### Experience overall"). Skills inside
+    the experience section (``in_jobs``) end at the first job's heading, however deep.
     """
+    words = len(block.text.split())
+    label = (block.level == 0 and words <= _SKILL_LABEL_WORDS) or (
+        block.level >= _LABEL_LEVEL and not in_jobs and words <= _DEEP_LABEL_WORDS
+    )
+    if current == "skills" and label:
+        # "CI/CD" in capitals, "### Serverless" beside "### Databases": one more kind of tool.
+        return False
     if opened_at and 0 < block.level <= opened_at:
         return True
     if current in _ENTRY_SECTIONS:
         return _sub_section(block)
-    if current == "skills" and not block.level and len(block.text.split()) <= _SKILL_LABEL_WORDS:
-        return False  # "CI/CD" in capitals among the skills' labels: one more kind of tool
     return not (opened_at and block.level > opened_at)
 
 
@@ -247,7 +260,9 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
         return [Entry(header=[header_line(b.text)]) for b in lines if YEAR.search(b.text)]
     result: list[Entry] = []
     current: Entry | None = None
-    parent: Block | None = None
+    # A heading with nothing under it over deeper ones (a company), with the header it gives.
+    parent: tuple[Block, list[str]] | None = None
+    chained: Entry | None = None  # the entry opened right under such a heading
     company: Block | None = None  # an undated heading naming no role, over the jobs below it
     stack_next = ""  # after a stack heading: "line or items", then "items"
     for at, block in enumerate(lines):
@@ -271,13 +286,15 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 _add_content(current, block)
             continue
         if block.kind == "heading":
-            if parent is not None and block.level <= parent.level:
+            if parent is not None and block.level <= parent[0].level:
                 parent = None
             opener = current.opened_by if current is not None else None
             empty = current is not None and not current.bullets
             if empty and opener is not None and block.level > opener.level:
-                # The heading right above, with nothing under it, was the company's.
-                parent = opener
+                # The heading right above, with nothing under it, was the company's; deeper
+                # ones ("## Acme", "### Engineer", "#### 2020 - Present") tell the same job.
+                chain = chained.header if chained is not None and current is chained else []
+                parent = (opener, list(chain) or [opener.text])
                 result.pop()
                 current = None
             elif current is not None and _second_heading(current, block):
@@ -292,11 +309,13 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
             continue
         bare = block.kind == "text" and not names_company(text)
         under = company if bare and current is not None else None
+        fresh = current is None
         current = Entry(
             opened_by=block if block.kind == "heading" else None, from_row=block.kind == "row"
         )
+        chained = current if fresh else None
         if parent is not None and block.kind == "heading":
-            current.header.append(parent.text)
+            current.header.extend(parent[1])
         if block.kind == "heading":
             company = None if dated_or_titled(text) else block
         elif under is not None:
@@ -304,9 +323,8 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
             current.header.append(under.text)
         current.header.append(header_line(text))
         result.append(current)
-    # A header with nothing under it is a stray line, unless it is a dated role on its own
-    # (a table row, a heading, or a role told in a paragraph).
-    # Where no job has bullets or a description, the jobs are told by their headers alone.
+    # A header with nothing under it is a stray line, unless a dated role on its own (a row, a
+    # heading, a role told in prose); where no job has bullets, the headers alone tell the jobs.
     bare = not any(e.bullets or e.described for e in result)
     kept = (e for e in result if e.bullets or ((bare or _stands_alone(e)) and _dated(e)))
     return list(kept)

@@ -57,7 +57,7 @@ __all__ = [
 
 # Signs that a pasted text is Markdown or HTML rather than plain lines.
 _MARKUP = re.compile(
-    r"^#{1,6}\s|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\s*\|.*\|\s*$|</?(?:ul|li|p|div|br|span|b|a)\b",
+    r"^#{1,6}\s|^#{2,6}(?=[A-Za-z])|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)|^\s*\|.*\|\s*$|</?(?:ul|li|p|div|br|span|b|a)\b",
     re.M | re.I,
 )
 

@@ -36,7 +36,8 @@ _WRAPPED_LINE = 60
 _WIDEST_WRAP = 140
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "##Job Description": a heading typed without its space (one "#" is more often a hashtag).
-_TIGHT_HEADING = re.compile(r"^(#{2,6})(?=[A-Za-z])", re.M)
+# Its closing hashes go too ("####Databases####"): Markdown only drops them after a space.
+_TIGHT_HEADING = re.compile(r"^(#{2,6})([A-Za-z][^\n]*?)[ \t]*(?:#+[ \t]*)?$", re.M)
 _SHORTCODE_TITLE = re.compile(
     r'^[ \t]*\{\{[<%][ \t]*[\w-]+[ \t]+"([^"\n]+)"[ \t]*[>%]\}\}[ \t]*$', re.M
 )
@@ -90,7 +91,7 @@ def markdown_blocks(text: str) -> list[Block]:
     level = in_item = 0
     row: list[str] = []
     opened: list[bool] = []  # for each list item we are in: whether its first paragraph is due
-    source = _TIGHT_HEADING.sub(r"\1 ", _shortcodes(_FRONT_MATTER.sub("", text, count=1)))
+    source = _TIGHT_HEADING.sub(r"\1 \2", _shortcodes(_FRONT_MATTER.sub("", text, count=1)))
     for token in _PARSER.parse(_underlined_headings(source)):
         kind = token.type
         if kind in {"th_open", "td_open"}:

@@ -1,0 +1,55 @@
+"""Resume layouts met on real pages: nested job headings, skills under kinds of tools."""
+
+from __future__ import annotations
+
+from bot.analysis import parse_resume
+
+NESTED_JOBS = """## ViacomCBS
+### Senior Software Engineer
+#### April 2020 - Present
+
+- Working in the architecture team
+
+## Evolution Graphic
+### Fullstack Developer
+#### December 2013 - December 2014
+
+- Fullstack web development using Ruby and PHP
+"""
+
+
+def test_company_title_and_dates_on_nested_headings_are_one_job() -> None:
+    roles = parse_resume(NESTED_JOBS).roles
+    assert [r.header for r in roles] == [
+        "ViacomCBS · Senior Software Engineer · April 2020 - Present",
+        "Evolution Graphic · Fullstack Developer · December 2013 - December 2014",
+    ]
+
+
+def test_headings_naming_kinds_of_tools_are_the_skills() -> None:
+    parsed = parse_resume(
+        f"{NESTED_JOBS}\n---\n\n"
+        "### Backend Frameworks\n- Express.js\n\n### Databases\n- MySQL\n\n"
+        "### Serverless\n- AWS Lambda\n\n### Content Management Systems\n- Umbraco\n"
+    )
+    skills = parsed.sections["skills"]
+    assert all(name in skills for name in ("Express.js", "MySQL", "AWS Lambda", "Umbraco"))
+
+
+def test_a_skills_heading_before_the_jobs_still_ends_at_the_first_job() -> None:
+    parsed = parse_resume(
+        "## Experience\n### Skill Set\n- Ruby\n\n"
+        "### Acme\nDeveloper, 2019 - 2021\n- Wrote the API\n"
+    )
+    assert len(parsed.roles) == 1 and "Acme" in parsed.roles[0].header
+
+
+def test_a_heading_typed_tight_with_closing_hashes_loses_them() -> None:
+    parsed = parse_resume(
+        "Skills\n------\n\n####Programming languages####\nC#, F#\n\n"
+        "####Web and application servers####\nWindows server, IIS\n"
+    )
+    assert not any(
+        "#" in text.replace("C#", "").replace("F#", "") for text in parsed.sections.values()
+    )
+    assert "Windows server, IIS" in parsed.sections["skills"]
