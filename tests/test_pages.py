@@ -6,7 +6,7 @@ from fpdf import FPDF
 
 from bot.analysis import parse_resume
 from bot.documents import read_resume_file
-from bot.documents.pages import without_running_lines
+from bot.documents.pages import t1_punctuation, without_running_lines
 
 PAGE_ONE = (
     "JANE DOE\nBackend Developer\n\nExperience\nDeveloper, Acme, 2019 - 2021\n• Wrote the API"
@@ -62,3 +62,11 @@ def test_a_short_line_in_capitals_among_the_skills_does_not_end_them() -> None:
         "Go, Python\nKubernetes, Docker\nGitHub Actions\nPrometheus, Grafana\n"
     )
     assert "Prometheus, Grafana" in parsed.sections["skills"]
+
+
+def test_a_tex_fonts_punctuation_codes_read_as_their_marks() -> None:
+    parsed = parse_resume(
+        "Experience\n\nIT Consultant 08/2025 \x15 02/2026\nAcme GmbH\n• Built the API\n"
+    )
+    assert parsed.roles[0].header.startswith("IT Consultant 08/2025 – 02/2026")
+    assert t1_punctuation("\x10quoted\x11 \x16 said") == "“quoted” — said"

@@ -17,7 +17,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from bot.documents.blocks import Block
-from bot.documents.pages import running_lines_dropped
+from bot.documents.pages import running_lines_dropped, t1_punctuation
 
 log = logging.getLogger(__name__)
 # pypdf warns about every oddity of a broken file on its own logger; the person gets one
@@ -98,7 +98,7 @@ def pdf_text(data: bytes) -> str:
         raise Unreadable(PDF_UNREADABLE) from None
     if len(text.split()) < 5:
         raise Unreadable(PDF_NO_TEXT)
-    return accents_joined(text)
+    return accents_joined(t1_punctuation(text))
 
 
 # pdfTeX's older fonts draw an accent as a glyph of its own beside its letter: the text layer

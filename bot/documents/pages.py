@@ -1,7 +1,8 @@
-"""A paged document's running headers and footers (a name, a date, "Page 2 of 3") dropped.
+"""What a paged document's text layer leaves behind: running headers and footers, font codes.
 
-A PDF repeats them at the edge of every page; read as text they land between a section's heading
-and its content ("Technical Skills", "NOVEMBER 30, 2026", "JANE DOE · RESUME", "Languages…").
+A PDF repeats a header or footer (a name, a date, "Page 2 of 3") at the edge of every page; read
+as text they land between a section's heading and its content ("Technical Skills", "NOVEMBER 30,
+2026", "JANE DOE · RESUME", "Languages…"). They are dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +15,17 @@ EDGE_LINES = 3
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,2}(?:\s*(?:/|of)\s*\d{1,2})?$", re.I)
 _PAGE_WORD = re.compile(r"\bpage\b", re.I)
 _DIGITS = re.compile(r"\d+")
+# A pdfTeX font in the T1 encoding with no map to Unicode leaves its punctuation as the font's
+# own codes, control characters in the text layer ("08/2025 \x15 02/2026"): each to what it
+# draws there.
+_T1_PUNCTUATION = str.maketrans(
+    {"\x10": "“", "\x11": "”", "\x12": "„", "\x13": "«", "\x14": "»", "\x15": "–", "\x16": "—"}
+)
+
+
+def t1_punctuation(text: str) -> str:
+    """A T1-encoded font's punctuation codes read as the marks they draw."""
+    return text.translate(_T1_PUNCTUATION)
 
 
 def _key(line: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.documents.blocks import Block
-from bot.documents.pages import without_running_lines
+from bot.documents.pages import t1_punctuation, without_running_lines
 
 _ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔]|\d{1,2}[.)])\s+")
 # Any other symbol alone before the text, from arrows to dingbats: icon fonts draw bullets with
@@ -49,7 +49,7 @@ def pasted_blocks(text: str) -> list[Block]:
     blank = False
     # Where the text of the last list item starts: a line indented to it continues the item.
     item_column = 0
-    text = without_running_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = t1_punctuation(without_running_lines(text.replace("\r\n", "\n").replace("\r", "\n")))
     raws = text.split("\n")
     width = wrap_width(raws)
     # The line before, as it stood: whether it reached the width the text was wrapped at.
