@@ -53,3 +53,20 @@ def test_a_heading_typed_tight_with_closing_hashes_loses_them() -> None:
         "#" in text.replace("C#", "").replace("F#", "") for text in parsed.sections.values()
     )
     assert "Windows server, IIS" in parsed.sections["skills"]
+
+
+def test_a_date_told_over_two_lines_is_one_date() -> None:
+    parsed = parse_resume(
+        "Experience\nJun. 2020\n(on-going)\nSenior Data Engineer, Lumapps, Paris\n"
+        "○ Designed streaming data pipelines\nNov. 2015\nJun. 2020\n"
+        "Senior Software Engineer, Murex, Paris\n○ Built pricing services\n"
+        "Apr. – Sep.\n2015\nTools intern, Murex, Paris\n"
+        "Developed a visualization tool to replay the load of market data.\n"
+        "May – Aug.\n2014\nFullstack intern, Fidbacks, Paris\n○ Extended the scrapers\n"
+    )
+    assert [r.header.split(" · ")[0] for r in parsed.roles] == [
+        "Jun. 2020 (on-going)",
+        "Nov. 2015 – Jun. 2020",
+        "Apr. – Sep. 2015",
+        "May – Aug. 2014",
+    ]

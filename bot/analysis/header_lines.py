@@ -62,6 +62,51 @@ _SENTENCE_AT_LEAST = 10
 _PROSE_WORDS = 3
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "May – Aug." over "2014": the months of a date whose year is on the next line.
+_MONTHS_ONLY = re.compile(rf"^{_MONTH}(?:\s*[-–—]\s*{_MONTH})?$", re.I)
+# "Nov. 2015", "(on-going)": a line that is a date and nothing else.
+_DATE_ONLY = re.compile(
+    rf"^(?:{_MONTH}\s*)?(?:\d{{1,2}}/)?(?:19|20)\d\d$|^\(?(?:on-?going|present|now|current)\)?$",
+    re.I,
+)
+
+
+def months_only(text: str) -> bool:
+    """A line of month names alone, the year to follow ("May – Aug.")."""
+    return bool(_MONTHS_ONLY.match(text.strip()))
+
+
+def date_only(text: str) -> bool:
+    """A line that is one date and nothing else ("Nov. 2015", "(on-going)")."""
+    return bool(_DATE_ONLY.match(text.strip()))
+
+
+_GOING_ON = re.compile(r"^\(?(?:on-?going|present|now|current)\)?$", re.I)
+
+
+def joined_dates(last: str, line: str) -> str | None:
+    """One date told over two lines, as one: "Apr. – Sep." and "2015", "Nov. 2015" and "Jun. 2020".
+
+    None when the two lines are not parts of one date.
+    """
+    if months_only(last) and date_only(line) and not _GOING_ON.match(line.strip()):
+        return f"{last} {line}"
+    if date_only(last) and not _GOING_ON.match(last.strip()) and date_only(line):
+        return f"{last} {line}" if _GOING_ON.match(line.strip()) else f"{last} – {line}"
+    return None
+
+
+def add_header_line(header: list[str], text: str) -> None:
+    """One more line of an entry's header; a date split over two lines is put back together."""
+    line = header_line(text)
+    joined = joined_dates(header[-1], line) if header else None
+    if joined is not None:
+        header[-1] = joined
+    else:
+        header.append(line)
+
+
 def duty(text: str) -> bool:
     """A line that tells what was done, not who or where ("Train coworkers in testing").
 

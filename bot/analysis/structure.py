@@ -13,11 +13,14 @@ from dataclasses import dataclass, field
 
 from bot.analysis.glued_headings import unglue
 from bot.analysis.header_lines import (
+    add_header_line,
+    date_only,
     dated_or_titled,
     duty,
     header_line,
     is_label,
     is_paragraph,
+    months_only,
     names_company,
     names_role,
     opening_title,
@@ -299,13 +302,13 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 current = None
             elif current is not None and _second_heading(current, block):
                 # "## Senior Engineer, 2019 to 2021" then "## Acme, Moscow": one header.
-                current.header.append(header_line(text))
+                add_header_line(current.header, text)
                 continue
         elif current is not None and not _begins_entry(current, block, lines[at + 1 :]):
             if current.described and block.kind == "text":
                 _add_content(current, block)  # the description goes on
             else:
-                current.header.append(header_line(text))
+                add_header_line(current.header, text)
             continue
         bare = block.kind == "text" and not names_company(text)
         under = company if bare and current is not None else None
@@ -395,6 +398,10 @@ def _opening_title(text: str, entry: Entry) -> str | None:
 
 def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
     """Whether a header-like line starts the next entry rather than adding to this header."""
+    if months_only(block.text) and _dated(current):
+        return True  # "May – Aug." over "2014", after a job: the next job's dates
+    if date_only(block.text) and current.header and all(map(date_only, current.header)):
+        return False  # "Nov. 2015" over "Jun. 2020": one range on two lines
     if current.described and (block.kind == "heading" or not _dated(current)):
         return True
     if current.described and prose(block.text):
