@@ -79,7 +79,8 @@ NEUTRAL_ANCHORS = ANCHORS - {"portfolio", "linkedin", "ats"}
 # The same, in several words: a job search, or a line only a resume has.
 _ANCHOR_PHRASES = re.compile(
     r"\b(?:cover letters?|job (?:hunt|hunting|search|searching|seekers?|ads?|descriptions?)|"
-    r"job-hunting|references? (?:available )?(?:on|upon) request)\b"
+    r"job-hunting|references? (?:available )?(?:on|upon) request|(?:new|job) opportunit(?:y|ies)"
+    r"|(?:a|my) (?:new|next) (?:job|position|role))\b"
 )
 
 # The job search beyond the resume: negotiating an offer, a counter-offer, what to say in an
@@ -164,6 +165,7 @@ _VERDICTS = frozenset(
     """
     acceptable appropriate correct wrong normal wise smart advisable allowed alright matter
     matters problem problematic issue true professional weird strange silly mistake idea
+    recommend suggest advise advice think thoughts opinion
     """.split()
 )
 

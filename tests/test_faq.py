@@ -74,6 +74,9 @@ def test_off_topic_questions_are_rejected(matcher: FaqMatcher) -> None:
         ("how many sentences in the summary?", "summary-length"),
         ("how meny bulet points per jbo", "bullets-per-role"),
         ("HOW MANY BULLET POINTS PER JOB?!", "bullets-per-role"),
+        # "every job" and "picture" carry the topic though FILLER and the FAQ's words miss them.
+        ("Must my resume show every job I've had?", "older-experience"),
+        ("Should I add a picture of myself to my CV?", "resume-photo"),
     ],
 )
 def test_near_ties_and_typos(matcher: FaqMatcher, question: str, topic: str) -> None:
@@ -127,6 +130,7 @@ def test_topics_beyond_the_guide_have_entries_of_their_own(
         "I have a disability, should I mention it on my resume?",
         "is it ok to exaggerate a little on my resume?",
         "What is the difference between a CV and a resume?",
+        "Does volunteering count as experience on a resume?",
     ],
 )
 def test_topics_nothing_answers_are_said_so(matcher: FaqMatcher, question: str) -> None:
@@ -355,6 +359,16 @@ def test_interviews_and_offers_are_the_job_search_not_the_resume(
     matcher: FaqMatcher, question: str
 ) -> None:
     assert matcher.match(question).entry is None
+
+
+def test_a_bare_request_for_advice_asks_about_the_sentence_before_it(matcher: FaqMatcher) -> None:
+    story = (
+        "I work at a bank and I am looking for job opportunities elsewhere. My manager does not "
+        "know yet. I could name two former colleagues, but leaving my manager out as a reference "
+        "may look bad. What do you suggest?"
+    )
+    result = matcher.match(story)
+    assert result.entry is not None and result.entry.id == "references"
 
 
 def test_an_interview_question_on_a_resume_topic_is_still_answered(matcher: FaqMatcher) -> None:
