@@ -149,6 +149,12 @@ def test_preferred_qualifications_alone_are_the_requirements(lex: Lexicon) -> No
         ("Highly desirable familiarity with Kubernetes and Helm", set(), {"Kubernetes", "Helm"}),
         ("Python is required, and Go is a plus", {"Python"}, {"Go"}),
         ("Experience with AWS, GCP or Azure is an advantage", set(), {"AWS", "GCP", "Azure"}),
+        (
+            "Knowledge of the frontend stack would be a plus: react, react-redux, TypeScript",
+            set(),
+            {"React", "Redux", "TypeScript"},
+        ),
+        ("Kafka is a plus; Go and PostgreSQL are a must", {"Go", "PostgreSQL"}, {"Kafka"}),
     ],
 )
 def test_inline_markers_make_their_own_clause_nice(

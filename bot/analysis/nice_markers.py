@@ -7,7 +7,8 @@ A marker covers its own clause, in the direction its words point:
   MongoDB", "Considered a plus: tools for: Terraform" (a colon after it does not end it);
 - backwards, from the start of the clause to the marker: "PostgreSQL experience is a big plus",
   "Experience with AWS, GCP or Azure is an advantage", "Docker preferred", "Kafka is plus",
-  "Helm would be added advantage", "Kubernetes is a valuable addition";
+  "Helm would be added advantage", "Kubernetes is a valuable addition"; and on past a colon right
+  after it, over what the colon lists ("The frontend stack would be a plus: React, Redux");
 - inside parentheses, the parentheses only: "Cloud experience (Azure preferred)".
 
 A marker that could point either way ("preferred", "desirable", "a plus") points forwards
@@ -95,6 +96,9 @@ def nice_spans(sentence: str) -> tuple[tuple[int, int], ...]:
             # "Kafka – nice to have": a marker alone in its clause covers the clause before.
             clause_start = _clause_start(sentence, clause_start - 1)
         required = list(_REQUIRED_WORD.finditer(sentence, clause_start, start))
+        if sentence[end:].lstrip().startswith(":"):
+            # "The frontend stack would be a plus: React, Redux": and what the colon lists.
+            end = _clause_end(sentence, end, forwards=True)
         spans.append((required[-1].end() if required else clause_start, end))
     return tuple(spans)
 
