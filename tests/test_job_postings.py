@@ -164,6 +164,12 @@ def test_inline_markers_make_their_own_clause_nice(
     assert (got_required, got_nice) == (required, nice)
 
 
+def test_a_word_bullet_before_an_inline_marker_is_no_word_of_the_clause(lex: Lexicon) -> None:
+    posting = "## Qualifications\n\no C#\no Nice to have (SignalR, .NET Core)\n"
+    required, nice, _ = _split(lex, posting)
+    assert "C#" in required and "SignalR" in nice
+
+
 def test_words_that_only_look_like_markers_are_not(lex: Lexicon) -> None:
     assert nice_spans("Take advantage of AWS credits") == ()
     assert nice_spans("Python plus Django for the admin") == ()

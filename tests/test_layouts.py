@@ -70,3 +70,11 @@ def test_a_date_told_over_two_lines_is_one_date() -> None:
         "Apr. – Sep. 2015",
         "May – Aug. 2014",
     ]
+
+
+def test_bullets_pasted_as_glyphs_or_words_os_are_items() -> None:
+    parsed = parse_resume(
+        "## Experience\n\n### Acme, Developer, 2019 - 2021\n\n"
+        "• Built the billing API\no Cut its latency by 40%\n"
+    )
+    assert parsed.roles[0].bullets == ("Built the billing API", "Cut its latency by 40%")

@@ -176,6 +176,9 @@ def test_short_names_count_where_the_context_makes_them_technologies(
         "Go to market in three weeks",
         "John C. Smith signed off the release",
         "Q&A sessions every Friday",
+        # A letter before a dollar sign is a currency (Brazilian reais, Canadian dollars).
+        "Salário entre R$ 5.000 e R$ 8.000",
+        "Base pay C$ 90,000 to C$ 110,000",
     ],
 )
 def test_short_names_do_not_count_as_words_or_letters(lex: Lexicon, text: str) -> None:
@@ -230,6 +233,8 @@ def test_the_same_names_still_count_as_tools(lex: Lexicon, text: str, names: lis
         "Wrote design documents for every change",
         "Helped customize the onboarding flow",
         "Ran a data-driven, customer-first team",
+        # Two edits from "documentdb", both at the end: another word, not a typo.
+        "Desenvolver e documentar APIs",
     ],
 )
 def test_everyday_words_are_not_guessed_to_be_misspelt_technologies(

@@ -255,6 +255,8 @@ class SkillIndex:
         for skill, written, at in shared_names(text, tokens, phrases, self._by_phrase, self._heads):
             if self._accept(written, skill) is not None:
                 found.append((Mention(skill, written, tokens[at][1]), at, at))
+        # "R$ 5.000", "C$ 90k": a letter before a dollar sign is a currency.
+        found = [f for f in found if not text.startswith("$", f[0].start + len(f[0].text))]
         doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}
         if doubtful or lower:
             found = self._confirmed(text, tokens, found, doubtful | lower, lower)
@@ -402,5 +404,8 @@ class SkillIndex:
         best = _closest_by_edits(
             key, self._keys_sized(size - limit, size + limit, typos_only=True), limit
         )
-        # A first letter is rarely mistyped: "customizations" is not Kustomize.
-        return self._by_key[best] if best is not None and best[0] == key[0] else None
+        # A first letter is rarely mistyped: "customizations" is not Kustomize. Nor are both
+        # last letters: "documentar" is another word than DocumentDB.
+        if best is None or best[0] != key[0] or (len(best) == size and best[:-2] == key[:-2]):
+            return None
+        return self._by_key[best]

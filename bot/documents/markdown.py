@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 
 from bot.documents.blocks import Block, Kind
-from bot.documents.pasted import continues, pasted_blocks
+from bot.documents.pasted import continues, glyph_mark, pasted_blocks
 
 # "replacements": the typographer's dashes, "---" as — and "--" as –, as the page shows them.
 # Definition lists ("Acme" over ": *Backend Developer*"), as Jekyll's kramdown and pandoc write
@@ -173,6 +173,9 @@ def split_lines(text: str, kind: Kind, level: int = 0) -> list[Block]:
             blocks.append(Block("heading", text, int(heading.group(1))))
         elif line.startswith(_ITEM):
             blocks.append(Block("item", line.removeprefix(_ITEM).strip()))
+        elif (mark := glyph_mark(line)) is not None:
+            # "• Python" or Word's "o Docker" pasted into a paragraph: an item all the same.
+            blocks.append(Block("item", line[mark.end() :].strip()))
         elif line and blocks and _joins(blocks[-1], previous, line):
             blocks[-1] = Block(blocks[-1].kind, f"{blocks[-1].text} {line}", blocks[-1].level)
         elif line:

@@ -11,7 +11,9 @@ import re
 from bot.documents.blocks import Block
 from bot.documents.pages import t1_punctuation, without_running_lines
 
-_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔]|\d{1,2}[.)])\s+")
+# A lower-case "o" is the second level of Word's bullets, pasted as a letter.
+_ITEM = re.compile(r"^\s*(?:[-*•·▪●◦‣–—+○■□➢➤►✓✔o]|\d{1,2}[.)])\s+")
+_GLYPH_ITEM = re.compile(r"^\s*[•·▪●◦‣○■□➢➤►✓✔o]\s+")
 # Any other symbol alone before the text, from arrows to dingbats: icon fonts draw bullets with
 # arrows, angles and stars. Not an emoji: "📞 +1 555…" is a phone number, "🧑‍💻 Work" a heading.
 _SYMBOL_ITEM = re.compile(r"^\s*([^\x00-\x7f\w\s])\s+(?=\S)")
@@ -72,7 +74,7 @@ def pasted_blocks(text: str) -> list[Block]:
             if underlines and len(blocks[-1].text) <= len(line) + 2:
                 blocks[-1] = Block("heading", blocks[-1].text, 1)
             continue
-        marker = _ITEM.match(line) or _symbol_mark(line)
+        marker = item_mark(line)
         hanging = not after_blank and blocks and blocks[-1].kind == "item" and marker is None
         if hanging and item_column and _indent(raw) == item_column:
             # "-   Wrote the API for" / "    the iOS app": the rest of the item, indented to
@@ -132,6 +134,16 @@ def _cut_at_width(previous: Block, before: str, line: str, width: int | None) ->
     dated = _YEARISH.search(before) or _YEARISH.search(line)
     goes_on = len(line) >= width - _NEAR_WIDTH or line.endswith((".", "!", "?"))
     return full and goes_on and not dated and not before.endswith((".", "!", "?", ":", ";"))
+
+
+def item_mark(line: str) -> re.Match[str] | None:
+    """The bullet or number a list item's line starts with, as people type or paste it."""
+    return _ITEM.match(line) or _symbol_mark(line)
+
+
+def glyph_mark(line: str) -> re.Match[str] | None:
+    """A bullet glyph a line starts with ("• Python", Word's "o Docker"); no number or dash."""
+    return _GLYPH_ITEM.match(line)
 
 
 def _symbol_mark(line: str) -> re.Match[str] | None:
