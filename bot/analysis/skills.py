@@ -83,6 +83,20 @@ class Mention:
     start: int
 
 
+def _currency(text: str, mention: Mention) -> bool:
+    """A letter before a dollar sign ("R$ 5.000", "C$ 90k") is a currency, not a language."""
+    return text.startswith("$", mention.start + len(mention.text))
+
+
+def _plausible_typo(key: str, name: str) -> bool:
+    """Whether a word may be a name mistyped, given the name's spelling closest to it.
+
+    A first letter is rarely mistyped ("customizations" is not Kustomize), nor both last ones
+    ("documentar" is another word than DocumentDB).
+    """
+    return name[0] == key[0] and not (len(name) == len(key) and name[:-2] == key[:-2])
+
+
 def _length_bounds(length: int, cutoff: float) -> tuple[int, int]:
     """The key lengths that can reach ``cutoff`` (0–100) in ``fuzz.ratio`` against ``length``.
 
@@ -255,8 +269,7 @@ class SkillIndex:
         for skill, written, at in shared_names(text, tokens, phrases, self._by_phrase, self._heads):
             if self._accept(written, skill) is not None:
                 found.append((Mention(skill, written, tokens[at][1]), at, at))
-        # "R$ 5.000", "C$ 90k": a letter before a dollar sign is a currency.
-        found = [f for f in found if not text.startswith("$", f[0].start + len(f[0].text))]
+        found = [f for f in found if not _currency(text, f[0])]
         doubtful = {n for n, (m, first, _) in enumerate(found) if self._doubtful(m, text, first)}
         if doubtful or lower:
             found = self._confirmed(text, tokens, found, doubtful | lower, lower)
@@ -404,8 +417,4 @@ class SkillIndex:
         best = _closest_by_edits(
             key, self._keys_sized(size - limit, size + limit, typos_only=True), limit
         )
-        # A first letter is rarely mistyped: "customizations" is not Kustomize. Nor are both
-        # last letters: "documentar" is another word than DocumentDB.
-        if best is None or best[0] != key[0] or (len(best) == size and best[:-2] == key[:-2]):
-            return None
-        return self._by_key[best]
+        return self._by_key[best] if best is not None and _plausible_typo(key, best) else None
