@@ -48,6 +48,9 @@ def _split(lex: Lexicon, posting: str) -> tuple[set[str], set[str], set[str]]:
         "It would be great if you have:",
         "Desirable",
         "NICE TO HAVE",
+        # Portuguese: "it's very interesting that you", "not essential, but we'd like to see".
+        "## É muito interessante que você",
+        "Não é fundamental, mas gostaríamos de ver:",
         # A CMS's front-matter key.
         "nicehave:",
     ],

@@ -65,6 +65,8 @@ _NICE_HEADING = re.compile(
     r"|good[- ]to[- ]haves|(?:great|nice) if|also (?:great|nice)|cherry on (?:the )?top"
     r"|sets? you apart|differentiators?|wow us|\bextras\b|wish ?list|points for"
     r"|diferenciais|diferencial|desejave(?:l|is)|deseables?|valorizado"
+    r"|nao e (?:fundamental|obrigatorio|essencial|necessario)|no es (?:obligatorio|imprescindible)"
+    r"|gostariamos|seria (?:legal|otimo|bom|interessante)|muito interessante|valoraremos"
 )
 _PREFERRED_HEADING = re.compile(r"preferred|desir(?:ed|able)")
 _STACK_HEADING = re.compile(
