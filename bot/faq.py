@@ -80,7 +80,7 @@ class FaqMatch:
     entry: FaqEntry | None
     score: float
     suggestions: tuple[FaqEntry, ...] = field(default=())
-    # A resume question on a topic nothing here answers (salary…).
+    # A resume question on a topic nothing here answers (publications…).
     not_covered: bool = False
 
     @property
@@ -159,7 +159,7 @@ class FaqMatcher:
         not_covered: Sequence[str] = (),
     ) -> None:
         self.entries = tuple(entries)
-        # Longest first, whole words: "salary expectations" before "salary".
+        # Longest first, whole words: a phrase wins over a shorter topic inside it.
         topics = sorted((normalize(topic) for topic in not_covered), key=len, reverse=True)
         self._not_covered = (
             re.compile(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, topics)) + r")(?![a-z0-9])")

@@ -256,7 +256,7 @@ async def test_a_question_the_guide_does_not_cover_is_not_guessed(engine: Engine
     await chat.send("/start")
     await chat.press("Mid")
     await chat.send("/skip")
-    await chat.send("should my resume state my salary expectations?")
+    await chat.send("should my resume list my publications?")
     assert chat.last[0].text == NOT_COVERED
     # Asked in the summary step, and not taken for a summary: the place is kept.
     assert "Step 2 of 9 · Summary" in chat.last[1].text

@@ -108,6 +108,13 @@ def test_unsure_questions_offer_the_closest_topics(matcher: FaqMatcher) -> None:
         # The example: a certification question used to get the cloud entry.
         ("are certifications worth it for a backend developer?", "certifications"),
         ("should I add my AWS certification to my resume?", "certifications"),
+        # Told not covered until these entries were written.
+        ("what salary should I ask for on my resume?", "salary-on-resume"),
+        ("should my cv state my salary expectations?", "salary-on-resume"),
+        ("do I have to list a job I was fired from?", "fired-from-job"),
+        ("Should I include my hobbies and interests on my CV?", "hobbies-interests"),
+        ("Will job hopping every year hurt my resume?", "job-hopping"),
+        ("Does volunteering count as experience on a resume?", "volunteering"),
     ],
 )
 def test_topics_beyond_the_guide_have_entries_of_their_own(
@@ -121,16 +128,13 @@ def test_topics_beyond_the_guide_have_entries_of_their_own(
 @pytest.mark.parametrize(
     "question",
     [
-        "what salary should I ask for on my resume?",
-        "should my cv state my salary expectations?",
-        "do I have to list a job I was fired from?",
-        "Should I include my hobbies and interests on my CV?",
         "Where do my publications and patents go?",
-        "Will job hopping every year hurt my resume?",
+        "should my resume list my publications?",
         "I have a disability, should I mention it on my resume?",
         "is it ok to exaggerate a little on my resume?",
         "What is the difference between a CV and a resume?",
-        "Does volunteering count as experience on a resume?",
+        "Should I hide how old I am on my CV?",
+        "I am self-employed, how do I show that on my resume?",
     ],
 )
 def test_topics_nothing_answers_are_said_so(matcher: FaqMatcher, question: str) -> None:
@@ -236,6 +240,11 @@ SOURCED = {
     "linkedin-profile",
     "references",
     "work-authorisation",
+    "fired-from-job",
+    "salary-on-resume",
+    "hobbies-interests",
+    "job-hopping",
+    "volunteering",
 }
 TELEGRAM_CALLBACK_BYTES = 64
 # /faq shows one button per entry; past this the list stops being something to scan.
@@ -471,8 +480,16 @@ def test_asking_only_for_a_verdict_asks_about_the_sentence_before() -> None:
 def test_a_topic_named_before_a_bare_verdict_question_is_told_not_covered(
     matcher: FaqMatcher,
 ) -> None:
-    text = "I have a 'Hobbies' section on my CV which is dressed up a little. Is this OK?"
+    text = "I have a 'Publications' section on my CV with a few blog posts in it. Is this OK?"
     assert matcher.match(text).not_covered
+
+
+def test_a_topic_named_before_a_bare_verdict_question_is_answered_by_its_entry(
+    matcher: FaqMatcher,
+) -> None:
+    text = "I have a 'Hobbies' section on my CV which is dressed up a little. Is this OK?"
+    result = matcher.match(text)
+    assert result.entry is not None and result.entry.id == "hobbies-interests"
 
 
 def test_a_long_post_without_resume_words_is_answered_when_its_question_clearly_leads(

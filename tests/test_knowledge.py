@@ -131,7 +131,7 @@ def test_a_topic_marked_not_covered_may_not_hide_an_entry(knowledge_copy: Path) 
     faq = knowledge_copy / "roles" / "backend-developer" / "faq.yaml"
 
     def hide(data: dict) -> None:
-        data["entries"][0]["phrasings"].append("should a two-page resume mention my salary?")
+        data["entries"][0]["phrasings"].append("should a two-page resume mention my publications?")
 
     _edit(faq, hide)
     with pytest.raises(KnowledgeError, match="not covered") as caught:
