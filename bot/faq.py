@@ -21,6 +21,7 @@ from bot.faq_text import (
     FILLER,
     NEUTRAL_ANCHORS,
     Asked,
+    names_resume,
     normalize,
     off_resume,
     read,
@@ -57,6 +58,10 @@ AGREE_SENTENCES = 3
 # The first sentence that asks, read alone, outweighs the story when it names another entry this
 # clearly (well above the short-question threshold): the answer is then withheld.
 VETO_SCORE = 0.6
+# ...unless the whole message names its entry this many times more clearly than any other, and
+# the sentence's entry is not even the story's second ("why not list that employer?" after a
+# story of being fired is about the firing).
+CLEAR_LEAD = 3.0
 # The first sentence that asks decides between the two leaders when, read alone, it prefers one of
 # them this clearly over every other entry.
 LEAD_MARGIN = 1.5
@@ -385,7 +390,9 @@ class FaqMatcher:
                 for leader, leader_score in ranked[:2]:
                     if leader is entry and leader_score >= self.long_threshold:
                         return (leader, leader_score), None
-            if entry is not best and value >= VETO_SCORE:
+            second = len(ranked) > 1 and entry is ranked[1][0]
+            clear = score >= CLEAR_LEAD * runner_up and not second
+            if entry is not best and value >= VETO_SCORE and not clear:
                 return None, entry
         named = score >= NAMED_FLOOR and self._names(asked, best)
         if named and score >= LONG_MARGIN * runner_up:
@@ -423,7 +430,8 @@ class FaqMatcher:
             return FaqMatch(question=question, entry=None, score=0.0, not_covered=True)
         # Negotiating an offer or answering in an interview is the job search, not the resume:
         # declined unless the asking clause also names a topic of the FAQ ("a gap").
-        if off_resume(asked.focus) and not self._names_topic(asked.focus):
+        off = off_resume(asked.focus)
+        if off and not self._names_topic(asked.focus):
             return FaqMatch(question=question, entry=None, score=0.0)
         ranked, long = self._ranked(asked)
         if not ranked:
@@ -432,6 +440,9 @@ class FaqMatcher:
         answer, hint = self._long_answer(asked, ranked) if long else (ranked[0], None)
         focus_leads = _focus_leads(asked, ranked, self.long_threshold)
         confident = long or score >= self.threshold or focus_leads
+        if answer is not None and answer[0].job_search_words and off:
+            # "Should I negotiate my salary?": the offer, not the resume, unless it names it.
+            confident = confident and names_resume(asked.focus)
         if answer is not None and confident:
             best, score = answer
             related = tuple(e for e in self.entries if e.id in best.related)

@@ -90,7 +90,7 @@ _OFF_RESUME = re.compile(
     r"\b(?:negotiat\w*|counter[- ]?offers?|job offers?|tell me about yourself|interview questions?|"
     r"(?:in|during|at|for) (?:an?|the|my|your|this) (?:job |phone |technical )?interviews?"
     r"|(?:technical|coding|phone|video|onsite|on-site|final|behaviou?ral) interviews?"
-    r"|interview (?:process|processes|rounds?|prep|preparation)|interviewees?"
+    r"|interview (?:process|processes|rounds?|prep|preparation)|interviewees?|interviewers? asks?"
     r"|(?:career|job) fairs?|crack(?:ing)? (?:the |an |my |this |these )?(?:\w+ )?interviews?"
     # The hiring side: recruiting developers is not writing one's resume.
     r"|recruiting (?:software )?(?:developers|engineers|programmers)"
@@ -227,6 +227,14 @@ def read_short(text: str) -> Asked:
         _ANCHOR_PHRASES.search(normalize(text))
     )
     return Asked(text, text, text, False, anchored, in_job_search, in_job_search)
+
+
+_RESUME_WORDS = frozenset("resume resumes cv cvs vitae application applications".split())
+
+
+def names_resume(text: str) -> bool:
+    """Whether the text names the papers themselves: the resume, a cover letter, an application."""
+    return not _RESUME_WORDS.isdisjoint(tokenize(text)) or "cover letter" in normalize(text)
 
 
 def off_resume(text: str) -> bool:

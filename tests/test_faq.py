@@ -385,6 +385,33 @@ def test_an_interview_question_on_a_resume_topic_is_still_answered(matcher: FaqM
     assert result.entry is not None and result.entry.id == "employment-gaps"
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [
+        ("How do I negotiate a higher salary after the offer?", None),
+        ("What should I answer when the interviewer asks about my salary expectations?", None),
+        ("Should my cover letter state my salary expectations?", "salary-on-resume"),
+        ("Should I put my salary history on my resume?", "salary-on-resume"),
+    ],
+)
+def test_salary_is_answered_for_the_papers_and_declined_for_the_offer(
+    matcher: FaqMatcher, question: str, topic: str | None
+) -> None:
+    result = matcher.match(question)
+    assert (result.entry.id if result.entry else None) == topic
+
+
+def test_a_story_that_names_one_entry_far_above_the_rest_is_answered(matcher: FaqMatcher) -> None:
+    # The question alone ("why not list that employer?") leans on another entry's words; the
+    # whole story names being fired several times over.
+    story = (
+        "I was fired from my last job and the termination letter blamed my performance. Being "
+        "fired still feels awful. Why should I not list that employer?"
+    )
+    result = matcher.match(story)
+    assert result.entry is not None and result.entry.id == "fired-from-job"
+
+
 @pytest.mark.parametrize("item", LONG["asking_sentence"])
 def test_the_sentence_that_asks_is_found_whole(item: dict[str, str]) -> None:
     assert read(item["text"]).lead == item["lead"]

@@ -53,6 +53,9 @@ class FaqEntry(_Strict):
     # Its topic words have everyday meanings ("photo", "font", "certificate"): the matcher then
     # answers with it only a question that also names a resume or a job.
     everyday_words: bool = False
+    # Its topic words belong to the job search beyond the resume too ("salary"): a question that
+    # asks about an interview or an offer is declined unless it also names the resume.
+    job_search_words: bool = False
 
     _items_non_empty = field_validator("phrasings", "keywords")(_non_empty)
 
