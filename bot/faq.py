@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from bot.faq_rules import clear_lead, focus_leads, offer_talk
 from bot.faq_text import (
     CONTEXT,
     FILLER,
     NEUTRAL_ANCHORS,
     Asked,
-    names_resume,
     normalize,
     off_resume,
     read,
@@ -58,10 +58,7 @@ AGREE_SENTENCES = 3
 # The first sentence that asks, read alone, outweighs the story when it names another entry this
 # clearly (well above the short-question threshold): the answer is then withheld.
 VETO_SCORE = 0.6
-# ...unless the whole message names its entry this many times more clearly than any other, and
-# the sentence's entry is not even the story's second ("why not list that employer?" after a
-# story of being fired is about the firing).
-CLEAR_LEAD = 3.0
+# (unless the whole story leads clearly: ``bot.faq_rules.clear_lead``).
 # The first sentence that asks decides between the two leaders when, read alone, it prefers one of
 # them this clearly over every other entry.
 LEAD_MARGIN = 1.5
@@ -72,9 +69,6 @@ SETTLED_SHARE = 3.0
 # only keeps a near-zero score from being answered.
 NAMED_FLOOR = 0.08
 NEAR_BEST = 0.75
-# A long message judged by its asking sentences alone is answered below the short threshold when
-# its best entry leads this clearly.
-FOCUS_MARGIN = 2.0
 
 
 @dataclass(frozen=True)
@@ -137,18 +131,6 @@ def _nearest(asked_text: str, profile: _Profile) -> float:
 def _may_score(profile: _Profile, content: dict[str, float], everyday: bool) -> bool:
     """Whether a profile can score at all: one sharing no word with the question cannot."""
     return (everyday or not profile.everyday) and not profile.known.isdisjoint(content)
-
-
-def _focus_leads(asked: Asked, ranked: list[tuple[FaqEntry, float]], floor: float) -> bool:
-    """Whether a long message read by its asking sentences alone clearly names one entry.
-
-    Those sentences carry the filler of a whole post ("Which is correct? Thoughts?") and score
-    lower than a short question; a clear lead over every other entry says as much.
-    """
-    if not asked.long or len(ranked) < 2:
-        return False
-    score, runner_up = ranked[0][1], ranked[1][1]
-    return score >= floor and score >= FOCUS_MARGIN * runner_up
 
 
 class FaqMatcher:
@@ -346,8 +328,7 @@ class FaqMatcher:
         )
         scored = list(zip(self._profiles, self._scores(content, long, everyday), strict=True))
         scored.sort(key=lambda pair: pair[1], reverse=True)
-        # Among the leaders, the one whose phrasing reads most like the question wins a tie:
-        # word order and small words ("instead of", "at each job") carry meaning too.
+        # The leader whose phrasing reads most like the question wins a tie ("instead of").
         asked_text = normalize(asked.focus)
         leaders = [
             (p, s + NEAREST_PHRASING * (_nearest(asked_text, p) - 0.5))
@@ -390,9 +371,7 @@ class FaqMatcher:
                 for leader, leader_score in ranked[:2]:
                     if leader is entry and leader_score >= self.long_threshold:
                         return (leader, leader_score), None
-            second = len(ranked) > 1 and entry is ranked[1][0]
-            clear = score >= CLEAR_LEAD * runner_up and not second
-            if entry is not best and value >= VETO_SCORE and not clear:
+            if entry is not best and value >= VETO_SCORE and not clear_lead(entry, ranked):
                 return None, entry
         named = score >= NAMED_FLOOR and self._names(asked, best)
         if named and score >= LONG_MARGIN * runner_up:
@@ -438,11 +417,9 @@ class FaqMatcher:
             return FaqMatch(question=question, entry=None, score=0.0)
         best, score = ranked[0]
         answer, hint = self._long_answer(asked, ranked) if long else (ranked[0], None)
-        focus_leads = _focus_leads(asked, ranked, self.long_threshold)
-        confident = long or score >= self.threshold or focus_leads
-        if answer is not None and answer[0].job_search_words and off:
-            # "Should I negotiate my salary?": the offer, not the resume, unless it names it.
-            confident = confident and names_resume(asked.focus)
+        leads = focus_leads(asked, ranked, self.long_threshold)
+        talk = answer is not None and offer_talk(answer[0], asked.focus, off)
+        confident = (long or score >= self.threshold or leads) and not talk
         if answer is not None and confident:
             best, score = answer
             related = tuple(e for e in self.entries if e.id in best.related)
