@@ -11,20 +11,24 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from bot.analysis.entry import (
+    STACK,
+    Entry,
+    add_content,
+    begins_entry,
+    dated,
+    describes,
+    second_heading,
+    stands_alone,
+)
 from bot.analysis.glued_headings import unglue
 from bot.analysis.header_lines import (
     add_header_line,
-    date_only,
     dated_or_titled,
-    duty,
     header_line,
     is_label,
     is_paragraph,
-    months_only,
     names_company,
-    names_role,
-    opening_title,
-    prose,
     tagline,
 )
 from bot.analysis.section_names import NAMES, SECTION_WORDS, YEAR, plain_words, section_of
@@ -32,11 +36,6 @@ from bot.documents import Block
 
 __all__ = ["SECTION_WORDS", "Entry", "Structure", "entries", "read_structure", "section_of"]
 
-_STACK = re.compile(
-    r"^(?:tech(?:nology|nologies)?\s*stack|stack|technologies|tech|tools|environment|"
-    r"skills used|built with)\s*(?:[:—–-]|$)",
-    re.I,
-)
 _PART_WORDS = frozenset(
     {"experience", "highlights", "overall", "summary", "skills", "education", "references"}
 )
@@ -45,24 +44,6 @@ _ENTRY_SECTIONS = frozenset({"experience", "experience again", "projects"})
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")
 # How many lines above its dates a job's header may start (a title, a company).
 _JOB_HEADER_ABOVE = 2
-# How far after bullets a date still marks the next job's header (company, title, dates).
-_HEADER_LINES_AT_MOST = 3
-_SHORT_SENTENCE_AT_LEAST = 6
-
-
-@dataclass
-class Entry:
-    """A role or project as found: header lines, bullets, and any stack line under it."""
-
-    header: list[str] = field(default_factory=list)
-    bullets: list[str] = field(default_factory=list)
-    stack: list[str] = field(default_factory=list)
-    # A paragraph about the role was read: the next header line begins another entry.
-    described: bool = False
-    # The heading that began the entry, if a heading did.
-    opened_by: Block | None = None
-    # The entry is a table row ("Acme — Backend Developer — 2021–now").
-    from_row: bool = False
 
 
 @dataclass
@@ -145,7 +126,7 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     if "experience" not in found.sections:
         # No heading names the jobs ("## .Net Core Developer" over "### Coolblue 2018-2019"
         # and a list, from the top of the page): dated entries with bullets are the jobs.
-        found.roles = [e for e in entries(loose) if e.bullets and _dated(e)]
+        found.roles = [e for e in entries(loose) if e.bullets and dated(e)]
     found.projects = entries(found.sections.get("projects", []))
     return found
 
@@ -283,10 +264,10 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 current.stack.append(text)
             continue
         stack_next = ""
-        described = current is not None and _describes(current, block)
-        if block.kind == "item" or _STACK.match(text) or is_paragraph(text) or described:
+        described = current is not None and describes(current, block)
+        if block.kind == "item" or STACK.match(text) or is_paragraph(text) or described:
             if current is not None:
-                _add_content(current, block)
+                add_content(current, block)
             continue
         if block.kind == "heading":
             if parent is not None and block.level <= parent[0].level:
@@ -300,13 +281,13 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
                 parent = (opener, list(chain) or [opener.text])
                 result.pop()
                 current = None
-            elif current is not None and _second_heading(current, block):
+            elif current is not None and second_heading(current, block):
                 # "## Senior Engineer, 2019 to 2021" then "## Acme, Moscow": one header.
                 add_header_line(current.header, text)
                 continue
-        elif current is not None and not _begins_entry(current, block, lines[at + 1 :]):
+        elif current is not None and not begins_entry(current, block, lines[at + 1 :]):
             if current.described and block.kind == "text":
-                _add_content(current, block)  # the description goes on
+                add_content(current, block)  # the description goes on
             else:
                 add_header_line(current.header, text)
             continue
@@ -329,7 +310,7 @@ def entries(blocks: Iterable[Block]) -> list[Entry]:
     # A header with nothing under it is a stray line, unless a dated role on its own (a row, a
     # heading, a role told in prose); where no job has bullets, the headers alone tell the jobs.
     bare = not any(e.bullets or e.described for e in result)
-    kept = (e for e in result if e.bullets or ((bare or _stands_alone(e)) and _dated(e)))
+    kept = (e for e in result if e.bullets or ((bare or stands_alone(e)) and dated(e)))
     return list(kept)
 
 
@@ -350,100 +331,3 @@ def _stack_line(block: Block, stack_next: str) -> bool:
     if block.kind == "item":
         return bool(stack_next)
     return block.kind == "text" and stack_next == "line or items"
-
-
-def _stands_alone(entry: Entry) -> bool:
-    """A role with no bullets that is still a role: in prose, a row, a heading, or its stack.
-
-    Or a header of its own lines that names a role ("2023-" over "Solutions Architect,
-    Perficient"): a current job with nothing written under it yet.
-    """
-    titled = any(names_role(line) for line in entry.header) and not any(
-        prose(line) for line in entry.header
-    )
-    return (
-        entry.described
-        or entry.from_row
-        or entry.opened_by is not None
-        or bool(entry.stack)
-        or titled
-    )
-
-
-def _add_content(entry: Entry, block: Block) -> None:
-    """A bullet, a stack line or a paragraph of description, under an entry."""
-    text = block.text.strip()
-    if block.kind == "item":
-        if not text.endswith(":"):
-            entry.bullets.append(text)
-    elif _STACK.match(text):
-        entry.stack.append(text)
-    else:
-        title = None if entry.described or entry.bullets else _opening_title(text, entry)
-        if title is not None:
-            entry.header.append(title)
-        entry.described = True
-
-
-def _opening_title(text: str, entry: Entry) -> str | None:
-    """The job title a description opens with ("django developer; helped deliver…"), if any.
-
-    Some people give the company and dates above and start the paragraph with their title;
-    it belongs with the header. A header that already names a role keeps its own.
-    """
-    if any(names_role(line) for line in entry.header):
-        return None
-    return opening_title(text)
-
-
-def _begins_entry(current: Entry, block: Block, after: list[Block]) -> bool:
-    """Whether a header-like line starts the next entry rather than adding to this header."""
-    if months_only(block.text) and _dated(current):
-        return True  # "May – Aug." over "2014", after a job: the next job's dates
-    if date_only(block.text) and current.header and all(map(date_only, current.header)):
-        return False  # "Nov. 2015" over "Jun. 2020": one range on two lines
-    if current.described and (block.kind == "heading" or not _dated(current)):
-        return True
-    if current.described and prose(block.text):
-        return False  # "Worked as programmer. [Technologies: …]": more of the description
-    if bool(YEAR.search(block.text)) and _dated(current):
-        return True  # two dated lines are two entries
-    if not current.bullets and not current.stack and not current.described:
-        return False
-    # After bullets, the job's stack line or its description, a line starts an entry if a date
-    # follows before the next bullet; otherwise it goes on telling the same job.
-    for following in [block, *after[:_HEADER_LINES_AT_MOST]]:
-        if following.kind == "item":
-            return False
-        if YEAR.search(following.text):
-            return True
-    return False
-
-
-def _second_heading(entry: Entry, block: Block) -> bool:
-    """A heading as high as the one right above it, with nothing between, one of them dated.
-
-    "#### Citi – Dublin" over "#### February 2018 – Present", or the other way round: one
-    job's company and dates, each on a heading of its own.
-    """
-    opener = entry.opened_by
-    if opener is None or entry.bullets or entry.described or entry.stack:
-        return False
-    if entry.header[-1] != header_line(opener.text.strip()):
-        return False  # lines came under the heading: the next heading is the next job's
-    return block.level == opener.level and _dated(entry) != bool(YEAR.search(block.text))
-
-
-def _describes(entry: Entry, block: Block) -> bool:
-    """A short sentence under a dated header: what the job was, not one more header line.
-
-    "Lead team supporting development of core business systems." under "Viewpoints · 2013".
-    """
-    text = block.text.strip()
-    sentence = text.endswith(".") and len(text.split()) >= _SHORT_SENTENCE_AT_LEAST
-    told = (sentence and not YEAR.search(text)) or duty(text)
-    return block.kind == "text" and told and _dated(entry)
-
-
-def _dated(entry: Entry) -> bool:
-    return any(YEAR.search(line) for line in entry.header)
