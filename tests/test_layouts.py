@@ -78,3 +78,26 @@ def test_bullets_pasted_as_glyphs_or_words_os_are_items() -> None:
         "• Built the billing API\no Cut its latency by 40%\n"
     )
     assert parsed.roles[0].bullets == ("Built the billing API", "Cut its latency by 40%")
+
+
+def test_a_dated_first_item_under_a_job_heading_is_its_header() -> None:
+    roles = parse_resume(
+        "## Work\n\n#### Backend Developer (Ruby)\n\n- Cyanna, Remote — (06/2021 - 08/2021)\n"
+        "- Kept the compliance service running\n\n#### Intern\n\n- Agrosmart, 2020 - 2021\n"
+        "- Wrote the field notebook API in 2020\n"
+    ).roles
+    assert [r.header for r in roles] == [
+        "Backend Developer (Ruby) · Cyanna, Remote — (06/2021 - 08/2021)",
+        "Intern · Agrosmart, 2020 - 2021",
+    ]
+    assert [len(r.bullets) for r in roles] == [1, 1]
+
+
+def test_a_skills_heading_as_high_as_the_jobs_after_the_last_job_ends_them() -> None:
+    parsed = parse_resume(
+        "# Work\n\n#### Backend Developer\n\nAcme, 2019 - 2021\n\n- Built the billing API\n\n"
+        "#### 💻 Technology\n\n- Proficiency: Ruby, Rails, Docker\n\n#### 🗣 Languages\n\n"
+        "Portuguese: Native speaker\n"
+    )
+    assert len(parsed.roles) == 1 and parsed.roles[0].bullets == ("Built the billing API",)
+    assert "Ruby, Rails, Docker" in parsed.sections["skills"]

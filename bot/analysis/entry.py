@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.analysis.header_lines import (
+    add_header_line,
     date_only,
     duty,
     header_line,
@@ -30,6 +31,8 @@ STACK = re.compile(
 # How far after bullets a date still marks the next job's header (company, title, dates).
 _HEADER_LINES_AT_MOST = 3
 _SHORT_SENTENCE_AT_LEAST = 6
+# The most words a job's company-and-dates line has when it is typed as a list item.
+_HEADER_ITEM_WORDS = 10
 
 
 @dataclass
@@ -69,7 +72,9 @@ def add_content(entry: Entry, block: Block) -> None:
     """A bullet, a stack line or a paragraph of description, under an entry."""
     text = block.text.strip()
     if block.kind == "item":
-        if not text.endswith(":"):
+        if _header_item(entry, text):
+            add_header_line(entry.header, text)
+        elif not text.endswith(":"):
             entry.bullets.append(text)
     elif STACK.match(text):
         entry.stack.append(text)
@@ -78,6 +83,18 @@ def add_content(entry: Entry, block: Block) -> None:
         if title is not None:
             entry.header.append(title)
         entry.described = True
+
+
+def _header_item(entry: Entry, text: str) -> bool:
+    """A job heading's first item that gives its company and dates, not what was done.
+
+    "#### Backend Developer" over "- Acme, Remote — (06/2021 - 08/2021)": a Word list or an
+    indented Markdown line made the header's second line a bullet.
+    """
+    if entry.bullets or entry.described or entry.stack or entry.opened_by is None:
+        return False
+    short = len(text.split()) <= _HEADER_ITEM_WORDS
+    return short and not dated(entry) and bool(YEAR.search(text)) and not prose(text)
 
 
 def _opening_title(text: str, entry: Entry) -> str | None:

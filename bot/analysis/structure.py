@@ -67,10 +67,11 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
     outer: tuple[str, int] | None = None
     blocks = list(unglue(blocks))
     loose: list[Block] = []  # what comes before the first section's heading
+    job_level: int | None = None  # the level of the first heading under the jobs' own
     # Marked-up headings (Markdown's #, Word's styles), not lines in capitals guessed to be.
     # Only when one of them names a section: a stray "### …" left in text out of Word is none.
     headed = any(b.kind == "heading" and b.level > 0 and section_of(b) for b in blocks)
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if block.kind == "heading" and _SLUG.match(block.text):
             continue  # "# job-ingenious": a page's anchor id, not a heading anyone reads
         section = section_of(block, headed)
@@ -79,7 +80,11 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         if first and section == "skills" and not _any_role(found.sections[str(current)]):
             # "### Skill Set" inside experience before any job: the skills, then the jobs.
             outer = (str(current), opened_at)
-        elif inside and (section in {"skills", "other"} or _company_like(block, section)):
+        elif (
+            inside
+            and not _after_jobs(block, job_level, found.sections[str(current)], blocks[at + 1 :])
+            and (section in {"skills", "other"} or _company_like(block, section))
+        ):
             # "### Technologies" under a job is its stack, "#### Awards" its part; "### Amplify
             # Education" a company.
             section = None
@@ -95,6 +100,8 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
             current, opened_at = section, block.level
             found.sections.setdefault(section, [])
             continue
+        if current in _ENTRY_SECTIONS and block.kind == "heading" and job_level is None:
+            job_level = block.level
         if current is None:
             loose.append(block)
             if block.kind in {"heading", "text", "row"}:
@@ -129,6 +136,21 @@ def read_structure(blocks: Iterable[Block]) -> Structure:
         found.roles = [e for e in entries(loose) if e.bullets and dated(e)]
     found.projects = entries(found.sections.get("projects", []))
     return found
+
+
+def _after_jobs(block: Block, job_level: int | None, jobs: list[Block], rest: list[Block]) -> bool:
+    """A part's heading as high as the jobs' own, with no job after it: the jobs have ended.
+
+    "#### Senior Engineer" … "#### 💻 Technology" and no job below: the skills, not the last
+    job's stack.
+    """
+    section = section_of(block)
+    if section not in {"skills", "other"} or _company_like(block, section):
+        return False
+    if block.level != job_level or not _any_role(jobs):
+        return False
+    same = (b for b in rest if b.kind == "heading" and b.level == block.level)
+    return not any(dated_or_titled(b.text) for b in same)
 
 
 def _company_like(block: Block, section: str | None) -> bool:
